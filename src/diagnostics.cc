@@ -1,0 +1,96 @@
+#include "diagnostics.h"
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+namespace ag {
+
+void Diagnostics::error(std::string rule, std::string message, Location loc, std::string hint) {
+  items_.push_back({Severity::Error, std::move(rule), std::move(message), std::move(loc),
+                    std::move(hint)});
+}
+
+void Diagnostics::warning(std::string rule, std::string message, Location loc,
+                          std::string hint) {
+  items_.push_back({Severity::Warning, std::move(rule), std::move(message), std::move(loc),
+                    std::move(hint)});
+}
+
+bool Diagnostics::has_errors() const {
+  return std::any_of(items_.begin(), items_.end(),
+                     [](const Diagnostic& d) { return d.severity == Severity::Error; });
+}
+
+void Diagnostics::append(const Diagnostics& other) {
+  items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+}
+
+namespace {
+
+const char* severity_name(Severity s) { return s == Severity::Error ? "error" : "warning"; }
+
+std::string position(const Location& loc) {
+  std::string out = loc.file.empty() ? "<input>" : loc.file;
+  if (loc.line > 0) {
+    out += ":" + std::to_string(loc.line);
+    if (loc.col > 0) out += ":" + std::to_string(loc.col);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string format_text(const Diagnostic& d) {
+  std::string out = position(d.loc) + ": " + severity_name(d.severity) + ": " + d.message;
+  if (!d.rule.empty()) out += " [" + d.rule + "]";
+  if (!d.hint.empty()) out += "\n  hint: " + d.hint;
+  return out;
+}
+
+std::string format_json(const std::vector<Diagnostic>& ds) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const Diagnostic& d : ds) {
+    nlohmann::ordered_json j;
+    j["file"] = d.loc.file;
+    j["line"] = d.loc.line;
+    j["column"] = d.loc.col;
+    j["severity"] = severity_name(d.severity);
+    j["rule"] = d.rule;
+    j["message"] = d.message;
+    if (!d.hint.empty()) j["hint"] = d.hint;
+    list.push_back(std::move(j));
+  }
+  nlohmann::ordered_json root;
+  root["diagnostics"] = std::move(list);
+  return root.dump(2) + "\n";
+}
+
+std::string format_sarif(const std::vector<Diagnostic>& ds) {
+  nlohmann::ordered_json results = nlohmann::ordered_json::array();
+  for (const Diagnostic& d : ds) {
+    nlohmann::ordered_json region;
+    if (d.loc.line > 0) region["startLine"] = d.loc.line;
+    if (d.loc.col > 0) region["startColumn"] = d.loc.col;
+    nlohmann::ordered_json physical;
+    physical["artifactLocation"]["uri"] = d.loc.file;
+    if (!region.empty()) physical["region"] = region;
+    nlohmann::ordered_json r;
+    r["ruleId"] = d.rule;
+    r["level"] = severity_name(d.severity);
+    r["message"]["text"] = d.hint.empty() ? d.message : d.message + " (" + d.hint + ")";
+    r["locations"] = nlohmann::ordered_json::array({{{"physicalLocation", physical}}});
+    results.push_back(std::move(r));
+  }
+  nlohmann::ordered_json run;
+  run["tool"]["driver"]["name"] = "aurora-gen";
+  run["tool"]["driver"]["version"] = AG_VERSION;
+  run["results"] = std::move(results);
+  nlohmann::ordered_json log;
+  log["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
+  log["version"] = "2.1.0";
+  log["runs"] = nlohmann::ordered_json::array({run});
+  return log.dump(2) + "\n";
+}
+
+}  // namespace ag

@@ -1,0 +1,118 @@
+// The intermediate representation: a target-neutral graph of AWS resources.
+//
+// Lowering knows what a database needs (a cluster, instances, a subnet group, ...) and
+// writes it here; renderers know their target but never the manifest. A reference to
+// another resource is a typed value, never a string for a renderer to parse.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace ag::ir {
+
+// Values only the deployment knows: the stack's region, account and partition.
+enum class Pseudo { Region, AccountId, Partition };
+
+// Another resource's attribute. Attribute names are neutral (id, arn, name, endpoint, ...);
+// each target's templates say how that target spells them.
+struct Ref {
+  std::string resource;
+  std::string attribute;
+  bool operator==(const Ref&) const = default;
+};
+
+struct Value;
+struct Member;
+using List = std::vector<Value>;
+using Map = std::vector<Member>;  // ordered: output order is the order lowering chose
+
+// A string assembled from literal strings, Refs and Pseudos.
+struct Concat {
+  std::vector<Value> parts;
+};
+
+// A JSON document that AWS takes as a string (an IAM policy, for instance). Targets write
+// it in their own idiom: an object in CloudFormation, jsonencode() in Terraform,
+// fn::toJSON in Pulumi.
+struct Json {
+  std::shared_ptr<const Value> doc;
+};
+
+struct Value {
+  using Variant = std::variant<std::nullptr_t, bool, std::int64_t, double, std::string, List,
+                               Map, Ref, Pseudo, Concat, Json>;
+  Variant v;
+
+  Value() : v(nullptr) {}
+  Value(bool b) : v(b) {}
+  Value(int i) : v(std::int64_t{i}) {}
+  Value(std::int64_t i) : v(i) {}
+  Value(double d) : v(d) {}
+  Value(const char* s) : v(std::string(s)) {}
+  Value(std::string s) : v(std::move(s)) {}
+  Value(List l) : v(std::move(l)) {}
+  Value(Map m) : v(std::move(m)) {}
+  Value(Ref r) : v(std::move(r)) {}
+  Value(Pseudo p) : v(p) {}
+  Value(Concat c) : v(std::move(c)) {}
+  Value(Json j) : v(std::move(j)) {}
+
+  template <class T>
+  bool is() const {
+    return std::holds_alternative<T>(v);
+  }
+  template <class T>
+  const T& as() const {
+    return std::get<T>(v);
+  }
+  template <class T>
+  T& as() {
+    return std::get<T>(v);
+  }
+};
+
+struct Member {
+  std::string key;
+  Value value;
+};
+
+// The member of `m` named `key`, or nullptr.
+const Value* find(const Map& m, const std::string& key);
+// Follows a dotted path ("scaling.min_capacity") through nested maps; nullptr if absent.
+const Value* find_path(const Map& m, const std::string& dotted);
+// Sets `key` (replacing an existing member, otherwise appending).
+void set(Map& m, const std::string& key, Value v);
+
+Value ref(std::string resource, std::string attribute);
+Value json(Value doc);
+
+struct Resource {
+  std::string kind;  // neutral kind, e.g. "rds_cluster", "db_subnet_group"
+  std::string name;  // snake_case role, unique in the graph: "cluster", "reader_1"
+  Map props;
+  // Explicit ordering, only where no Ref already orders the two resources.
+  std::vector<std::string> depends_on;
+};
+
+struct Output {
+  std::string name;  // snake_case: "writer_endpoint"
+  std::string description;
+  Value value;
+  bool sensitive = false;
+};
+
+struct Graph {
+  std::string name;         // metadata.name
+  std::string description;  // one line, for the artifact headers
+  std::optional<std::string> region;
+  std::vector<Resource> resources;
+  std::vector<Output> outputs;
+
+  const Resource* find(const std::string& name) const;
+};
+
+}  // namespace ag::ir

@@ -1,0 +1,54 @@
+// A YAML document tree as emitters see it: data, not text. CloudFormation and Pulumi
+// renderers build one; yaml_emitter turns it into bytes.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace ag::yaml {
+
+struct Node;
+struct Entry;
+
+struct Node {
+  enum class Kind {
+    Null,
+    Bool,
+    Int,     // text holds the decimal digits
+    Float,   // text holds the shortest round-tripping form
+    String,  // always written double-quoted
+    Symbol,  // a plain scalar the renderer vouches for: a key-like word such as
+             // "AWS::RDS::DBCluster" or "Snapshot"; checked by the emitter, quoted if unsafe
+    Seq,
+    Map,
+  };
+  Kind kind = Kind::Null;
+  std::string text;             // scalars
+  std::string tag;              // "" or a local tag such as "!Ref", "!GetAtt"
+  std::vector<Node> items;      // Seq
+  std::vector<Entry> entries;   // Map, in order
+
+  static Node null();
+  static Node boolean(bool b);
+  static Node integer(long long i);
+  static Node number(double d);
+  static Node string(std::string s);
+  static Node symbol(std::string s);
+  static Node seq(std::vector<Node> items = {});
+  static Node map(std::vector<Entry> entries = {});
+  Node& tagged(std::string t) {
+    tag = std::move(t);
+    return *this;
+  }
+  // Appends to a Map node.
+  Node& add(std::string key, Node value);
+};
+
+struct Entry {
+  std::string key;  // keys are written plain when safe, double-quoted otherwise
+  Node value;
+  std::string comment;  // written as "# ..." on the line(s) above the key
+};
+
+}  // namespace ag::yaml
