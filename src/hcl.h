@@ -28,8 +28,8 @@ struct Expr {
   };
   Kind kind = Kind::Null;
   std::string text;
-  std::vector<Expr> items;          // Tuple, Call args, Template parts
-  std::vector<ObjectItem> object;   // Object
+  std::vector<Expr> items;         // Tuple, Call args, Template parts
+  std::vector<ObjectItem> object;  // Object
 
   static Expr null();
   static Expr boolean(bool b);

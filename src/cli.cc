@@ -1,0 +1,257 @@
+#include "cli.h"
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <set>
+#include <sstream>
+
+#include <CLI/CLI.hpp>
+
+#include "embedded_assets.h"
+#include "explain.h"
+#include "loader.h"
+#include "output_tree.h"
+#include "pipeline.h"
+#include "render.h"
+
+namespace ag {
+namespace {
+
+constexpr int kClean = 0;
+constexpr int kFindings = 1;
+constexpr int kUsage = 2;
+
+struct Options {
+  std::string target = "all";
+  std::string out_dir;
+  bool check = false;
+  std::string format = "text";
+  std::string templates_dir;
+  std::vector<std::string> manifests;
+};
+
+// Prints diagnostics on stderr in the chosen format.
+void report(const Diagnostics& diags, const std::string& format) {
+  const auto& items = diags.items();
+  if (format == "json") {
+    std::cerr << format_json(items);
+  } else if (format == "sarif") {
+    std::cerr << format_sarif(items);
+  } else {
+    for (const Diagnostic& d : items) std::cerr << format_text(d) << "\n";
+  }
+}
+
+// Reads a manifest, refusing an oversized file before reading it.
+std::optional<std::string> read_manifest(const std::string& path, Diagnostics& diags) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec) {
+    diags.error("io.read", "cannot read manifest: " + ec.message(), {path, 0, 0});
+    return std::nullopt;
+  }
+  if (size > LoadLimits{}.max_bytes) {
+    diags.error("load.too-large",
+                "manifest is " + std::to_string(size) + " bytes; the limit is " +
+                    std::to_string(LoadLimits{}.max_bytes),
+                {path, 0, 0});
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (!in && !in.eof()) {
+    diags.error("io.read", "cannot read manifest", {path, 0, 0});
+    return std::nullopt;
+  }
+  return text.str();
+}
+
+// Compiles every manifest; the result is complete only when none had an error.
+struct Batch {
+  std::vector<Compiled> compiled;
+  bool io_error = false;
+  bool invalid = false;
+};
+
+Batch compile_all(const Options& o, Diagnostics& diags, bool lower_it) {
+  Batch b;
+  for (const std::string& path : o.manifests) {
+    Diagnostics local;
+    const std::optional<std::string> text = read_manifest(path, local);
+    if (!text) {
+      b.io_error = b.io_error || local.items().front().rule == "io.read";
+      b.invalid = true;
+    } else if (auto c = compile(path, *text, local, lower_it)) {
+      b.compiled.push_back(std::move(*c));
+    } else {
+      b.invalid = true;
+    }
+    diags.append(local);
+  }
+  return b;
+}
+
+std::vector<Target> targets_of(const std::string& name) {
+  if (name == "cfn") return {Target::CloudFormation};
+  if (name == "terraform") return {Target::Terraform};
+  if (name == "pulumi") return {Target::Pulumi};
+  return {Target::CloudFormation, Target::Terraform, Target::Pulumi};
+}
+
+// Every artifact of every manifest, at <name>/<target dir>/<file>.
+std::vector<OutputFile> artifacts(const Batch& b, const std::vector<Target>& targets,
+                                  Diagnostics& diags) {
+  std::vector<OutputFile> files;
+  std::set<std::string> names;
+  for (const Compiled& c : b.compiled) {
+    if (!names.insert(c.graph.name).second) {
+      diags.error("cli.duplicate-name",
+                  "another manifest in this call also has metadata.name '" + c.graph.name +
+                      "'; their artifacts would overwrite each other",
+                  c.manifest.map.at("/metadata/name"));
+      continue;
+    }
+    for (Target t : targets) {
+      for (Artifact& a : render(c.graph, t)) {
+        files.push_back({c.graph.name + "/" + std::string(target_dir(t)) + "/" + a.path,
+                         std::move(a.content)});
+      }
+    }
+  }
+  return files;
+}
+
+int print_single(const Batch& b, const Options& o, Diagnostics& diags) {
+  const std::vector<Target> targets = targets_of(o.target);
+  if (b.compiled.size() != 1 || targets.size() != 1 || targets[0] == Target::Terraform) {
+    diags.error("cli.out-dir-required",
+                "printing to stdout takes one manifest and --target cfn or pulumi; use "
+                "--out-dir for several manifests, terraform or all",
+                {});
+    report(diags, o.format);
+    return kUsage;
+  }
+  std::cout << render(b.compiled[0].graph, targets[0]).front().content;
+  report(diags, o.format);
+  return kClean;
+}
+
+int check_drift(const std::vector<PlannedFile>& plan, const Options& o) {
+  int drift = 0;
+  for (const PlannedFile& p : plan) {
+    if (p.state == FileState::Unchanged) continue;
+    ++drift;
+    std::cout << (p.state == FileState::New ? "missing: " : "would change: ") << o.out_dir << "/"
+              << p.file.path << "\n";
+  }
+  return drift == 0 ? kClean : kFindings;
+}
+
+int run_render(const Options& o) {
+  Diagnostics diags;
+  Batch b = compile_all(o, diags, true);
+  if (b.invalid) {
+    report(diags, o.format);
+    return b.io_error ? kUsage : kFindings;
+  }
+  if (o.out_dir.empty()) {
+    if (o.check) {
+      diags.error("cli.check-needs-out-dir", "--check compares with --out-dir; give one", {});
+      report(diags, o.format);
+      return kUsage;
+    }
+    return print_single(b, o, diags);
+  }
+  std::vector<OutputFile> files = artifacts(b, targets_of(o.target), diags);
+  std::vector<PlannedFile> plan;
+  if (!diags.has_errors()) plan = plan_output(o.out_dir, std::move(files), diags);
+  if (diags.has_errors()) {
+    report(diags, o.format);
+    return diags.items().back().rule.rfind("io.", 0) == 0 ? kUsage : kFindings;
+  }
+  if (o.check) {
+    report(diags, o.format);
+    return check_drift(plan, o);
+  }
+  const bool ok = write_output(o.out_dir, plan, diags);
+  report(diags, o.format);
+  return ok ? kClean : kUsage;
+}
+
+int run_validate(const Options& o) {
+  Diagnostics diags;
+  const Batch b = compile_all(o, diags, false);
+  report(diags, o.format);
+  if (b.io_error) return kUsage;
+  return b.invalid ? kFindings : kClean;
+}
+
+int run_explain(const Options& o) {
+  Diagnostics diags;
+  const Batch b = compile_all(o, diags, true);
+  report(diags, o.format);
+  if (b.invalid) return b.io_error ? kUsage : kFindings;
+  for (const Compiled& c : b.compiled) std::cout << explain(c.graph);
+  return kClean;
+}
+
+void add_common(CLI::App* cmd, Options& o) {
+  cmd->add_option("manifests", o.manifests, "Manifest files")->required()->check(CLI::ExistingFile);
+  cmd->add_option("--format", o.format, "Diagnostics format on stderr")
+      ->check(CLI::IsMember({"text", "json", "sarif"}));
+  cmd->add_option("--templates-dir", o.templates_dir,
+                  "Directory whose templates/ and schemas/ override the built-in ones");
+}
+
+const char* kExamples = R"(
+Examples:
+  aurora-gen render --target cfn manifest.yaml            print a CloudFormation template
+  aurora-gen render --target all --out-dir out *.yaml     write out/<name>/<target>/...
+  aurora-gen render --check --out-dir out *.yaml          exit 1 if out/ is stale
+  aurora-gen validate manifests/*.yaml                    check manifests, write nothing
+  aurora-gen explain manifest.yaml                        show the resource graph with defaults
+
+Exit codes: 0 clean, 1 invalid manifest or drift, 2 usage or I/O error.
+)";
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+  CLI::App app("aurora-gen: compiles Aurora and RDS manifests to CloudFormation, Terraform "
+               "and Pulumi YAML");
+  app.footer(kExamples);
+  app.set_version_flag("--version", std::string("aurora-gen ") + AG_VERSION);
+  app.require_subcommand(1);
+  Options o;
+  CLI::App* render_cmd = app.add_subcommand("render", "Render manifests to artifacts");
+  add_common(render_cmd, o);
+  render_cmd->add_option("--target", o.target, "cfn, terraform, pulumi or all")
+      ->check(CLI::IsMember({"cfn", "terraform", "pulumi", "all"}));
+  render_cmd->add_option("--out-dir", o.out_dir, "Write <dir>/<name>/<target>/...");
+  render_cmd->add_flag("--check", o.check, "Compare with --out-dir instead of writing");
+  CLI::App* validate_cmd = app.add_subcommand("validate", "Check manifests; write nothing");
+  add_common(validate_cmd, o);
+  CLI::App* explain_cmd = app.add_subcommand("explain", "Print the resource graph");
+  add_common(explain_cmd, o);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kUsage;
+  }
+  if (!o.templates_dir.empty()) set_asset_override_dir(o.templates_dir);
+  try {
+    if (render_cmd->parsed()) return run_render(o);
+    if (validate_cmd->parsed()) return run_validate(o);
+    return run_explain(o);
+  } catch (const std::exception& e) {
+    std::cerr << "aurora-gen: internal error: " << e.what() << "\n";
+    return kUsage;
+  }
+}
+
+}  // namespace ag

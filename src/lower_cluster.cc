@@ -1,0 +1,216 @@
+// The Aurora cluster: global cluster, cluster, writer and reader instances, custom endpoints.
+#include "lower_context.h"
+
+namespace ag::lowering {
+namespace {
+
+void add_credentials(const Context& c, ir::Map& p) {
+  if (global_secondary(c)) return;
+  const json& creds = get(c.spec, "credentials");
+  ir::set(p, "master_username", text(creds, "username", c.postgres ? "postgres" : "admin"));
+  if (managed_password(c)) {
+    ir::set(p, "manage_master_user_password", true);
+    if (creds.is_object() && creds.contains("master_user_secret_kms_key_id")) {
+      ir::set(p, "master_user_secret_kms_key_id", text(creds, "master_user_secret_kms_key_id"));
+    } else if (flag(get(c.spec, "storage"), "create_kms_key", false)) {
+      ir::set(p, "master_user_secret_kms_key_id", ir::ref("kms_key", "arn"));
+    }
+  } else {
+    ir::set(p, "master_password_secret", text(creds, "master_password_secret_arn"));
+  }
+}
+
+void add_storage(const Context& c, ir::Map& p) {
+  const json& storage = get(c.spec, "storage");
+  ir::set(p, "storage_encrypted", flag(storage, "encrypted", true));
+  if (auto key = storage_key(c)) ir::set(p, "kms_key_id", *key);
+  ir::set(p, "storage_type", text(storage, "type", c.aurora ? "aurora" : "gp3"));
+}
+
+void add_backup_and_maintenance(const Context& c, ir::Map& p) {
+  const json& backup = get(c.spec, "backup");
+  const json& maintenance = get(c.spec, "maintenance");
+  ir::set(p, "backup_retention_period", integer(backup, "retention_period", 7));
+  if (backup.is_object() && backup.contains("preferred_window")) {
+    ir::set(p, "preferred_backup_window", text(backup, "preferred_window"));
+  }
+  if (maintenance.is_object() && maintenance.contains("preferred_window")) {
+    ir::set(p, "preferred_maintenance_window", text(maintenance, "preferred_window"));
+  }
+  ir::set(p, "copy_tags_to_snapshot", flag(backup, "copy_tags_to_snapshot", true));
+  const bool skip = flag(backup, "skip_final_snapshot", false);
+  ir::set(p, "skip_final_snapshot", skip);
+  if (!skip) {
+    ir::set(p, "final_snapshot_identifier",
+            text(backup, "final_snapshot_identifier", c.name + "-final"));
+  }
+  ir::set(p, "apply_immediately", flag(maintenance, "apply_immediately", false));
+}
+
+}  // namespace
+
+void add_common_database(const Context& c, ir::Map& p) {
+  ir::set(p, "engine", text(c.spec, "engine"));
+  ir::set(p, "engine_version", text(c.spec, "engine_version"));
+  if (c.spec.contains("database_name")) ir::set(p, "database_name", text(c.spec, "database_name"));
+  ir::set(p, "port", engine_port(c));
+  add_credentials(c, p);
+  ir::set(p, "db_subnet_group_name", subnet_group_name(c));
+  ir::set(p, "vpc_security_group_ids", security_group_ids(c));
+  add_storage(c, p);
+  add_backup_and_maintenance(c, p);
+  ir::set(p, "deletion_protection", flag(c.spec, "deletion_protection", true));
+  ir::set(p, "iam_database_authentication_enabled",
+          flag(c.spec, "iam_database_authentication_enabled", false));
+  const json& logs = get(c.spec, "enabled_cloudwatch_logs_exports");
+  if (logs.is_array() && !logs.empty()) {
+    ir::List l;
+    for (const json& t : logs) l.push_back(t.get<std::string>());
+    ir::set(p, "enabled_cloudwatch_logs_exports", l);
+  }
+}
+
+namespace {
+
+ir::Value serverless_scaling(const json& s) {
+  ir::Map m{{"min_capacity", number(get(s, "min_capacity"))},
+            {"max_capacity", number(get(s, "max_capacity"))}};
+  if (s.contains("seconds_until_auto_pause")) {
+    m.push_back({"seconds_until_auto_pause", integer(s, "seconds_until_auto_pause", 300)});
+  }
+  return m;
+}
+
+void add_global_cluster(Context& c, const json& global) {
+  c.add("rds_global_cluster", "global_cluster",
+        {{"global_cluster_identifier", text(global, "identifier")},
+         {"engine", text(c.spec, "engine")},
+         {"engine_version", text(c.spec, "engine_version")},
+         {"storage_encrypted", flag(get(c.spec, "storage"), "encrypted", true)},
+         {"deletion_protection", flag(c.spec, "deletion_protection", true)}});
+}
+
+void add_cluster(Context& c) {
+  ir::Map p{{"identifier", c.name}};
+  add_common_database(c, p);
+  if (c.has("cluster_parameter_group")) {
+    ir::set(p, "db_cluster_parameter_group_name", ir::ref("cluster_parameter_group", "name"));
+  } else if (c.spec.contains("cluster_parameter_group_name")) {
+    ir::set(p, "db_cluster_parameter_group_name", text(c.spec, "cluster_parameter_group_name"));
+  }
+  if (c.spec.contains("serverless_v2_scaling")) {
+    ir::set(p, "serverless_v2_scaling", serverless_scaling(get(c.spec, "serverless_v2_scaling")));
+  }
+  const json& global = get(c.spec, "global_database");
+  if (global.is_object()) {
+    const bool secondary = global_secondary(c);
+    ir::set(p, "global_cluster_identifier",
+            secondary ? ir::Value(text(global, "identifier"))
+                      : ir::ref("global_cluster", "id"));
+    if (secondary) ir::set(p, "source_region", text(global, "source_region"));
+  }
+  if (c.spec.contains("backtrack_window")) {
+    ir::set(p, "backtrack_window", integer(c.spec, "backtrack_window", 0));
+  }
+  ir::set(p, "enable_http_endpoint", flag(c.spec, "enable_http_endpoint", false));
+  ir::set(p, "tags", c.tags(c.name));
+  ir::Resource& cluster = c.add("rds_cluster", "cluster", std::move(p));
+  for (const ir::Resource& r : c.graph.resources) {
+    if (r.kind == "log_group") cluster.depends_on.push_back(r.name);
+  }
+}
+
+struct InstanceSpec {
+  std::string name;        // IR name: "writer", "reader_1"
+  std::string identifier;  // AWS identifier
+  std::string instance_class;
+  std::string availability_zone;
+  std::int64_t promotion_tier;
+};
+
+void add_instance(Context& c, const InstanceSpec& s) {
+  ir::Map p{{"identifier", s.identifier},
+            {"cluster_identifier", ir::ref("cluster", "id")},
+            {"instance_class", s.instance_class},
+            {"engine", text(c.spec, "engine")},
+            {"engine_version", text(c.spec, "engine_version")}};
+  if (!s.availability_zone.empty()) ir::set(p, "availability_zone", s.availability_zone);
+  ir::set(p, "promotion_tier", s.promotion_tier);
+  if (c.has("instance_parameter_group")) {
+    ir::set(p, "db_parameter_group_name", ir::ref("instance_parameter_group", "name"));
+  } else if (c.spec.contains("instance_parameter_group_name")) {
+    ir::set(p, "db_parameter_group_name", text(c.spec, "instance_parameter_group_name"));
+  }
+  ir::set(p, "publicly_accessible", flag(get(c.spec, "network"), "publicly_accessible", false));
+  ir::set(p, "auto_minor_version_upgrade",
+          flag(get(c.spec, "maintenance"), "auto_minor_version_upgrade", true));
+  ir::set(p, "apply_immediately", flag(get(c.spec, "maintenance"), "apply_immediately", false));
+  add_instance_monitoring(c, p);
+  ir::set(p, "tags", c.tags(s.identifier));
+  c.add("rds_cluster_instance", s.name, std::move(p));
+}
+
+std::string az_at(const json& list, std::size_t i) {
+  if (!list.is_array() || list.empty()) return "";
+  return list[i % list.size()].get<std::string>();
+}
+
+void add_instances(Context& c) {
+  const json& writer = at_path(c.spec, "instances.writer");
+  const json& readers = at_path(c.spec, "instances.readers");
+  const bool serverless = c.spec.contains("serverless_v2_scaling");
+  const std::string writer_class =
+      text(writer, "instance_class", serverless ? "db.serverless" : "");
+  add_instance(c, {"writer", c.name + "-writer", writer_class, text(writer, "availability_zone"),
+                   integer(writer, "promotion_tier", 0)});
+  const std::int64_t count = integer(readers, "count", 0);
+  for (std::int64_t i = 0; i < count; ++i) {
+    const std::string n = std::to_string(i + 1);
+    add_instance(c, {"reader_" + n, c.name + "-reader-" + n,
+                     text(readers, "instance_class", writer_class),
+                     az_at(get(readers, "availability_zones"), static_cast<std::size_t>(i)),
+                     integer(readers, "promotion_tier", 1)});
+  }
+}
+
+// Instances are named "writer", "reader-1", ... in the manifest.
+ir::Value instance_refs(const json& names) {
+  ir::List refs;
+  for (const json& n : names) {
+    std::string name = n.get<std::string>();
+    if (name != "writer") name.replace(0, 7, "reader_");
+    refs.push_back(ir::ref(name, "id"));
+  }
+  return refs;
+}
+
+void add_endpoints(Context& c) {
+  const json& endpoints = get(c.spec, "endpoints");
+  if (!endpoints.is_array()) return;
+  for (const json& e : endpoints) {
+    const std::string name = text(e, "name");
+    ir::Map p{{"cluster_identifier", ir::ref("cluster", "id")},
+              {"cluster_endpoint_identifier", name},
+              {"custom_endpoint_type", text(e, "type")}};
+    if (e.contains("static_members")) p.push_back({"static_members", instance_refs(get(e, "static_members"))});
+    if (e.contains("excluded_members")) {
+      p.push_back({"excluded_members", instance_refs(get(e, "excluded_members"))});
+    }
+    p.push_back({"tags", c.tags(c.name + "-" + name)});
+    std::string ir_name = "endpoint_" + name;
+    for (char& ch : ir_name) ch = ch == '-' ? '_' : ch;
+    c.add("rds_cluster_endpoint", ir_name, std::move(p));
+  }
+}
+
+}  // namespace
+
+void lower_cluster(Context& c) {
+  const json& global = get(c.spec, "global_database");
+  if (global.is_object() && text(global, "role") == "primary") add_global_cluster(c, global);
+  add_cluster(c);
+  add_instances(c);
+  add_endpoints(c);
+}
+
+}  // namespace ag::lowering

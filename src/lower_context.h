@@ -1,0 +1,78 @@
+// Shared state and helpers of the lowering stage, split by feature across lower_*.cc.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "engine_version.h"
+#include "ir.h"
+
+namespace ag::lowering {
+
+using nlohmann::json;
+
+// Reads manifest fields with their reference defaults.
+const json& at_path(const json& doc, const std::string& dotted);  // null json when absent
+const json& get(const json& obj, const char* key);                 // null json when absent
+bool flag(const json& obj, const char* key, bool fallback);
+std::int64_t integer(const json& obj, const char* key, std::int64_t fallback);
+std::string text(const json& obj, const char* key, const std::string& fallback = "");
+ir::Value number(const json& v);  // int stays int, a fraction stays a double
+
+struct Context {
+  const json& doc;   // the whole manifest
+  const json& spec;  // doc["spec"]
+  std::string name;  // metadata.name
+  bool aurora;       // kind == AuroraCluster
+  bool postgres;     // a PostgreSQL engine
+  ir::Graph& graph;
+
+  // Name, Environment, ManagedBy and the user's tags, for a resource named `suffix`.
+  ir::Value tags(const std::string& resource_name) const;
+  ir::Resource& add(std::string kind, std::string name, ir::Map props);
+  bool has(const std::string& resource) const { return graph.find(resource) != nullptr; }
+};
+
+std::int64_t engine_port(const Context& c);  // spec.port or the engine's default
+// A security group with ingress on the engine port from allowed_cidr_blocks and
+// allowed_security_group_ids; `what` names the protected thing in descriptions.
+void add_client_security_group(Context& c, const std::string& name, const std::string& label,
+                               const std::string& what);
+// The database's security group ids: its own group plus network.security_group_ids.
+ir::List security_group_ids(const Context& c);
+// The subnet group name: the created group's, or network.db_subnet_group_name.
+ir::Value subnet_group_name(const Context& c);
+// The key encrypting storage, secret and Performance Insights: created, given or absent.
+std::optional<ir::Value> storage_key(const Context& c);
+// Whether the master password lives in an RDS-managed secret.
+bool managed_password(const Context& c);
+bool global_secondary(const Context& c);
+
+// Engine, credentials, networking, storage, backup, maintenance and logging properties that
+// a cluster and a DB instance share.
+void add_common_database(const Context& c, ir::Map& p);
+// Enhanced monitoring and Performance Insights properties of one DB instance.
+void add_instance_monitoring(const Context& c, ir::Map& p);
+
+// An IAM role `service` may assume, with AWS-managed policies attached; returns a
+// reference to its ARN.
+ir::Value role(Context& c, const std::string& name, const std::string& label,
+               const std::string& service, const std::string& description,
+               ir::List managed_policy_arns = {});
+
+void lower_network(Context& c);      // subnet group, security group, ingress, VPC
+void lower_kms(Context& c);          // customer-managed key
+void lower_parameters(Context& c);   // cluster and instance parameter groups
+void lower_monitoring_role(Context& c);
+void lower_log_groups(Context& c);
+void lower_cluster(Context& c);      // global cluster, cluster, instances, endpoints
+void lower_db_instance(Context& c);  // RdsInstance
+void lower_secret_rotation(Context& c);
+void lower_autoscaling(Context& c);
+void lower_proxy(Context& c);
+void lower_alarms(Context& c);
+void lower_outputs(Context& c);
+
+}  // namespace ag::lowering

@@ -1,0 +1,58 @@
+// The outputs every target exports (REFERENCE.md, "Outputs every target exports").
+#include "lower_context.h"
+
+namespace ag::lowering {
+namespace {
+
+void out(Context& c, std::string name, std::string description, ir::Value value,
+         bool sensitive = false) {
+  c.graph.outputs.push_back({std::move(name), std::move(description), std::move(value), sensitive});
+}
+
+void database_outputs(Context& c) {
+  const std::string db = c.aurora ? "cluster" : "db_instance";
+  out(c, "writer_endpoint", "Endpoint of the writer (primary) instance", ir::ref(db, "endpoint"));
+  if (c.aurora) {
+    out(c, "reader_endpoint", "Load-balanced endpoint of the reader instances",
+        ir::ref(db, "reader_endpoint"));
+  }
+  out(c, "port", "Port the database listens on", ir::ref(db, "port"));
+  out(c, c.aurora ? "cluster_identifier" : "instance_identifier",
+      c.aurora ? "Identifier of the Aurora cluster" : "Identifier of the DB instance",
+      ir::ref(db, "id"));
+  out(c, c.aurora ? "cluster_arn" : "instance_arn",
+      c.aurora ? "ARN of the Aurora cluster" : "ARN of the DB instance", ir::ref(db, "arn"));
+  if (managed_password(c)) {
+    out(c, "master_user_secret_arn", "ARN of the Secrets Manager secret holding the master password",
+        ir::ref(db, "secret_arn"), true);
+  } else if (get(c.spec, "credentials").contains("master_password_secret_arn")) {
+    out(c, "master_user_secret_arn", "ARN of the Secrets Manager secret holding the master password",
+        text(get(c.spec, "credentials"), "master_password_secret_arn"), true);
+  }
+}
+
+void network_outputs(Context& c) {
+  out(c, "security_group_id", "Security group of the database", ir::ref("security_group", "id"));
+  out(c, "db_subnet_group_name", "DB subnet group of the database", subnet_group_name(c));
+  if (!c.has("vpc")) return;
+  out(c, "vpc_id", "VPC created for the database", ir::ref("vpc", "id"));
+  ir::List subnets;
+  for (const ir::Resource& r : c.graph.resources) {
+    if (r.name.rfind("private_subnet_", 0) == 0) subnets.push_back(ir::ref(r.name, "id"));
+  }
+  out(c, "private_subnet_ids", "Private subnets of the database", subnets);
+}
+
+}  // namespace
+
+void lower_outputs(Context& c) {
+  database_outputs(c);
+  network_outputs(c);
+  if (c.has("proxy")) out(c, "proxy_endpoint", "Endpoint of the RDS Proxy", ir::ref("proxy", "endpoint"));
+  if (c.has("kms_key")) out(c, "kms_key_arn", "ARN of the customer-managed KMS key", ir::ref("kms_key", "arn"));
+  if (c.has("alarm_topic")) {
+    out(c, "sns_topic_arn", "SNS topic the alarms notify", ir::ref("alarm_topic", "arn"));
+  }
+}
+
+}  // namespace ag::lowering

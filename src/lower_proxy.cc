@@ -1,0 +1,116 @@
+// RDS Proxy: its own security group, an IAM role that may read only this database's secret,
+// the default target group with the pool settings, and the target.
+#include "lower_context.h"
+
+namespace ag::lowering {
+namespace {
+
+std::string database(const Context& c) { return c.aurora ? "cluster" : "db_instance"; }
+
+ir::Value secret_arn(const Context& c) {
+  if (managed_password(c)) return ir::ref(database(c), "secret_arn");
+  return text(get(c.spec, "credentials"), "master_password_secret_arn");
+}
+
+ir::Value secret_policy(const Context& c) {
+  ir::List statements{ir::Map{{"Sid", "ReadDatabaseSecret"},
+                              {"Effect", "Allow"},
+                              {"Action", "secretsmanager:GetSecretValue"},
+                              {"Resource", secret_arn(c)}}};
+  const json& creds = get(c.spec, "credentials");
+  std::optional<ir::Value> key;
+  if (creds.is_object() && creds.contains("master_user_secret_kms_key_id")) {
+    key = text(creds, "master_user_secret_kms_key_id");
+  } else if (flag(get(c.spec, "storage"), "create_kms_key", false)) {
+    key = ir::ref("kms_key", "arn");
+  }
+  if (key) {
+    statements.push_back(ir::Map{{"Sid", "DecryptDatabaseSecret"},
+                                 {"Effect", "Allow"},
+                                 {"Action", "kms:Decrypt"},
+                                 {"Resource", *key}});
+  }
+  return ir::json(ir::Map{{"Version", "2012-10-17"}, {"Statement", statements}});
+}
+
+ir::Value proxy_subnets(const Context& c) {
+  const json& network = get(c.spec, "network");
+  ir::List ids;
+  if (network.contains("subnet_ids")) {
+    for (const json& s : get(network, "subnet_ids")) ids.push_back(s.get<std::string>());
+    return ids;
+  }
+  const std::size_t n = get(get(network, "create_vpc"), "availability_zones").size();
+  for (std::size_t i = 0; i < n; ++i) {
+    ids.push_back(ir::ref("private_subnet_" + std::to_string(i + 1), "id"));
+  }
+  return ids;
+}
+
+// The proxy reaches the database on its port: ingress on the database's group from the
+// proxy's group, and the matching egress on the proxy's.
+void connect_proxy_to_database(Context& c) {
+  c.add("security_group_ingress", "ingress_from_proxy",
+        {{"security_group_id", ir::ref("security_group", "id")},
+         {"description", "Database from RDS Proxy"},
+         {"ip_protocol", "tcp"},
+         {"from_port", engine_port(c)},
+         {"to_port", engine_port(c)},
+         {"referenced_security_group_id", ir::ref("proxy_security_group", "id")}});
+  c.add("security_group_egress", "proxy_egress_to_database",
+        {{"security_group_id", ir::ref("proxy_security_group", "id")},
+         {"description", "RDS Proxy to the database"},
+         {"ip_protocol", "tcp"},
+         {"from_port", engine_port(c)},
+         {"to_port", engine_port(c)},
+         {"referenced_security_group_id", ir::ref("security_group", "id")}});
+}
+
+ir::Map pool(const json& p) {
+  ir::Map m{{"max_connections_percent", integer(p, "max_connections_percent", 100)}};
+  if (p.is_object() && p.contains("max_idle_connections_percent")) {
+    m.push_back({"max_idle_connections_percent", integer(p, "max_idle_connections_percent", 50)});
+  }
+  m.push_back({"connection_borrow_timeout", integer(p, "connection_borrow_timeout", 120)});
+  return m;
+}
+
+}  // namespace
+
+void lower_proxy(Context& c) {
+  const json& proxy = get(c.spec, "proxy");
+  if (!proxy.is_object()) return;
+  const std::string label = c.name + "-proxy";
+  add_client_security_group(c, "proxy_security_group", label, "RDS Proxy");
+  connect_proxy_to_database(c);
+  role(c, "proxy_role", label, "rds.amazonaws.com",
+       "Lets RDS Proxy read the master secret of " + c.name);
+  c.add("iam_role_policy", "proxy_role_policy",
+        {{"name", "read-database-secret"},
+         {"role", ir::ref("proxy_role", "name")},
+         {"policy", secret_policy(c)}});
+  const bool iam = flag(proxy, "iam_auth", false);
+  c.add("db_proxy", "proxy",
+        {{"name", label},
+         {"engine_family", c.postgres ? "POSTGRESQL" : "MYSQL"},
+         {"role_arn", ir::ref("proxy_role", "arn")},
+         {"vpc_subnet_ids", proxy_subnets(c)},
+         {"vpc_security_group_ids", ir::List{ir::ref("proxy_security_group", "id")}},
+         {"require_tls", flag(proxy, "require_tls", true)},
+         {"idle_client_timeout", integer(proxy, "idle_client_timeout", 1800)},
+         {"debug_logging", flag(proxy, "debug_logging", false)},
+         {"auth", ir::List{ir::Map{{"auth_scheme", "SECRETS"},
+                                   {"secret_arn", secret_arn(c)},
+                                   {"iam_auth", iam ? "REQUIRED" : "DISABLED"},
+                                   {"description", "Master credentials of " + c.name}}}},
+         {"tags", c.tags(label)}});
+  ir::Map target{{"db_proxy_name", ir::ref("proxy", "name")},
+                 {"connection_pool", pool(get(proxy, "connection_pool"))}};
+  target.push_back({c.aurora ? "db_cluster_identifier" : "db_instance_identifier",
+                    ir::ref(database(c), "id")});
+  ir::Resource& group = c.add("db_proxy_target_group", "proxy_target_group", std::move(target));
+  // The target can register only once the database has an instance to route to.
+  if (c.aurora) group.depends_on.push_back("writer");
+}
+
+}  // namespace ag::lowering

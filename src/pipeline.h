@@ -1,0 +1,24 @@
+// The front end as one call: load → validate → check → lower.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "diagnostics.h"
+#include "document.h"
+#include "ir.h"
+
+namespace ag {
+
+struct Compiled {
+  Manifest manifest;
+  ir::Graph graph;
+};
+
+// Runs every stage that applies and stops at the first that reports an error; nullopt then.
+// `lower_it` false stops after the semantic checks (the validate command).
+std::optional<Compiled> compile(const std::string& path, std::string_view text,
+                                Diagnostics& diags, bool lower_it = true);
+
+}  // namespace ag

@@ -1,0 +1,31 @@
+// Stage 5, render: the IR graph × templates/<target>/ → the target's files, as bytes
+// produced by that target's emitter.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ir.h"
+
+namespace ag {
+
+enum class Target { CloudFormation, Terraform, Pulumi };
+
+struct Artifact {
+  std::string path;  // relative to the target's directory: "template.yaml", "main.tf"
+  std::string content;
+};
+
+// The directory name a target's files go to: "cloudformation", "terraform", "pulumi".
+std::string_view target_dir(Target t);
+// The template directory name: "cfn", "terraform", "pulumi".
+std::string_view template_name(Target t);
+
+std::vector<Artifact> render(const ir::Graph& g, Target t);
+
+std::vector<Artifact> render_cloudformation(const ir::Graph& g);
+std::vector<Artifact> render_terraform(const ir::Graph& g);
+std::vector<Artifact> render_pulumi(const ir::Graph& g);
+
+}  // namespace ag

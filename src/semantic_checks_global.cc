@@ -1,0 +1,130 @@
+#include "semantic_checks_internal.h"
+
+namespace ag::semantic {
+namespace {
+
+constexpr const char* kGlobal = "/spec/global_database";
+constexpr const char* kPit = "/spec/restore/point_in_time";
+
+std::optional<int> digits(std::string_view s) {
+  int v = 0;
+  for (char ch : s) {
+    if (ch < '0' || ch > '9') return std::nullopt;
+    v = v * 10 + (ch - '0');
+  }
+  return s.empty() ? std::nullopt : std::optional<int>(v);
+}
+
+int days_in_month(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+bool valid_offset(std::string_view z) {
+  if (z == "Z" || z == "z") return true;
+  if (z.size() != 6 || (z[0] != '+' && z[0] != '-') || z[3] != ':') return false;
+  auto h = digits(z.substr(1, 2));
+  auto m = digits(z.substr(4, 2));
+  return h && m && *h < 24 && *m < 60;
+}
+
+// RFC 3339 date-time: YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM), with real calendar days.
+bool is_rfc3339(std::string_view s) {
+  if (s.size() < 20 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != 't') ||
+      s[13] != ':' || s[16] != ':') {
+    return false;
+  }
+  auto y = digits(s.substr(0, 4)), mo = digits(s.substr(5, 2)), d = digits(s.substr(8, 2));
+  auto h = digits(s.substr(11, 2)), mi = digits(s.substr(14, 2)), se = digits(s.substr(17, 2));
+  if (!y || !mo || !d || !h || !mi || !se) return false;
+  if (*mo < 1 || *mo > 12 || *d < 1 || *d > days_in_month(*y, *mo)) return false;
+  if (*h > 23 || *mi > 59 || *se > 59) return false;
+  std::size_t i = 19;
+  if (s[i] == '.') {
+    const std::size_t start = ++i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    if (i == start) return false;
+  }
+  return valid_offset(s.substr(i));
+}
+
+void check_secondary(Context& c) {
+  const std::string hint = "a secondary cluster replicates these from the primary";
+  if (c.has("/spec/credentials")) {
+    c.error_at_key("/spec/credentials", "global.secondary-credentials",
+                   "spec.credentials is not allowed on a global database secondary", hint);
+  }
+  if (c.has("/spec/database_name")) {
+    c.error_at_key("/spec/database_name", "global.secondary-database-name",
+                   "spec.database_name is not allowed on a global database secondary", hint);
+  }
+  if (c.has("/spec/restore")) {
+    c.error_at_key("/spec/restore", "restore.global-secondary",
+                   "spec.restore is not allowed on a global database secondary", hint);
+  }
+  const std::string src = std::string(kGlobal) + "/source_region";
+  auto source = c.str(src);
+  if (!source) {
+    c.error_at(kGlobal, "global.source-region",
+               "spec.global_database.source_region is required for role secondary",
+               "the region of the primary cluster, such as us-east-1");
+    return;
+  }
+  if (source == c.str("/metadata/region")) {
+    c.error_at(src, "global.source-region",
+               "spec.global_database.source_region is the same as metadata.region",
+               "a secondary must be in another region than its primary");
+  }
+}
+
+void check_global(Context& c) {
+  if (!c.aurora() || !c.has(kGlobal)) return;
+  if (c.global_secondary()) {
+    check_secondary(c);
+    return;
+  }
+  const std::string src = std::string(kGlobal) + "/source_region";
+  if (c.has(src)) {
+    c.error_at_key(src, "global.source-region",
+                   "spec.global_database.source_region is only for role secondary");
+  }
+}
+
+void check_point_in_time(Context& c) {
+  const std::string time_p = std::string(kPit) + "/restore_to_time";
+  const bool at_time = c.has(time_p);
+  const bool latest = c.flag(std::string(kPit) + "/use_latest_restorable_time", false);
+  if (at_time == latest) {
+    c.error_at(kPit, "restore.exclusive",
+               std::string("spec.restore.point_in_time needs exactly one of restore_to_time "
+                           "or use_latest_restorable_time: true (") +
+                   (at_time ? "both" : "neither") + " given)");
+  }
+  auto text = c.str(time_p);
+  if (text && !is_rfc3339(*text)) {
+    c.error_at(
+        time_p, "restore.time-format",
+        "spec.restore.point_in_time.restore_to_time '" + *text + "' is not an RFC 3339 date-time",
+        "for example 2025-01-31T23:45:00Z");
+  }
+}
+
+void check_restore(Context& c) {
+  if (!c.has("/spec/restore")) return;
+  if (c.has("/spec/restore/snapshot_identifier") && c.has(kPit)) {
+    c.error_at_key(kPit, "restore.exclusive",
+                   "spec.restore.point_in_time cannot be combined with "
+                   "spec.restore.snapshot_identifier");
+  }
+  if (c.has(kPit)) check_point_in_time(c);
+}
+
+}  // namespace
+
+void check_global_and_restore(Context& c) {
+  check_global(c);
+  check_restore(c);
+}
+
+}  // namespace ag::semantic

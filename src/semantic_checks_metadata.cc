@@ -1,0 +1,122 @@
+#include <array>
+#include <cstdint>
+
+#include "semantic_checks_internal.h"
+
+namespace ag::semantic {
+namespace {
+
+// The compiler adds Name and ManagedBy always, Environment with metadata.environment.
+constexpr std::array<std::string_view, 3> kCompilerTags{"Name", "Environment", "ManagedBy"};
+constexpr std::size_t kMaxTags = 50;
+
+void check_name(Context& c) {
+  auto name = c.str("/metadata/name");
+  if (!name) return;
+  if (name->find("--") != std::string::npos) {
+    c.error_at("/metadata/name", "name.double-hyphen",
+               "metadata.name '" + *name + "' contains '--', which RDS identifiers refuse");
+  }
+  if (!name->empty() && name->back() == '-') {
+    c.error_at("/metadata/name", "name.trailing-hyphen",
+               "metadata.name '" + *name + "' ends with '-', which RDS identifiers refuse");
+  }
+}
+
+// Decodes one UTF-8 sequence (the loader has validated the encoding); 0xFFFD on junk.
+char32_t next_code_point(std::string_view s, std::size_t& i) {
+  const auto b = static_cast<unsigned char>(s[i++]);
+  int extra = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : b >= 0xC0 ? 1 : 0;
+  char32_t cp = extra == 3 ? b & 0x07u : extra == 2 ? b & 0x0Fu : extra == 1 ? b & 0x1Fu : b;
+  if (b >= 0x80 && extra == 0) return 0xFFFD;
+  for (; extra > 0; --extra) {
+    if (i >= s.size()) return 0xFFFD;
+    cp = (cp << 6) | (static_cast<unsigned char>(s[i++]) & 0x3Fu);
+  }
+  return cp;
+}
+
+// AWS's tag set: Unicode letters, digits, white space and _ . : / = + - @. Beyond ASCII
+// this approximates "letter" by refusing controls, Latin-1 punctuation and symbols, and
+// the punctuation/symbol blocks; everything else (letters of all scripts) passes.
+bool allowed_tag_char(char32_t cp) {
+  if (cp < 0x80) {
+    const auto ch = static_cast<char>(cp);
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+           std::string_view(" _.:/=+-@").find(ch) != std::string_view::npos;
+  }
+  if (cp <= 0xBF || cp == 0xD7 || cp == 0xF7 || cp == 0xFFFD) return false;
+  if (cp >= 0x2000 && cp <= 0x2BFF) return false;  // punctuation, symbols, arrows, shapes
+  if (cp >= 0x3000 && cp <= 0x303F) return false;  // CJK punctuation
+  return true;
+}
+
+std::optional<char32_t> first_bad_char(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const char32_t cp = next_code_point(s, i);
+    if (!allowed_tag_char(cp)) return cp;
+  }
+  return std::nullopt;
+}
+
+std::string describe(char32_t cp) {
+  if (cp >= 0x21 && cp < 0x7F) return std::string("'") + static_cast<char>(cp) + "'";
+  constexpr char kHex[] = "0123456789ABCDEF";
+  std::string hex;
+  for (int shift = 12; shift >= 0; shift -= 4) hex += kHex[(cp >> shift) & 0xFu];
+  return "U+" + hex;
+}
+
+void check_tag(Context& c, const std::string& key, const Json& value) {
+  const std::string ptr = pointer_append("/metadata/tags", key);
+  const std::string shown = "metadata.tags '" + key + "'";
+  if (key.size() >= 4 &&
+      (key.substr(0, 4) == "aws:" || key.substr(0, 4) == "AWS:" || key.substr(0, 4) == "Aws:")) {
+    c.error_at_key(ptr, "tags.reserved-prefix",
+                   shown +
+                       ": keys starting with aws: are "
+                       "reserved by AWS");
+  }
+  for (std::string_view reserved : kCompilerTags) {
+    if (key == reserved) {
+      c.error_at_key(ptr, "tags.reserved-key", shown + " is set by aurora-gen itself",
+                     "Name comes from metadata.name, Environment from "
+                     "metadata.environment, ManagedBy is always aurora-gen");
+    }
+  }
+  if (auto bad = first_bad_char(key)) {
+    c.error_at_key(
+        ptr, "tags.charset",
+        shown + " has the character " + describe(*bad) + ", outside AWS's tag character set",
+        "tags allow letters, digits, spaces and _ . : / = + - @");
+  }
+  if (!value.is_string()) return;
+  if (auto bad = first_bad_char(value.get_ref<const std::string&>())) {
+    c.error_at(ptr, "tags.charset",
+               "the value of " + shown + " has the character " + describe(*bad) +
+                   ", outside AWS's tag character set",
+               "tags allow letters, digits, spaces and _ . : / = + - @");
+  }
+}
+
+void check_tags(Context& c) {
+  const Json* tags = c.find("/metadata/tags");
+  if (tags == nullptr || !tags->is_object()) return;
+  for (auto it = tags->begin(); it != tags->end(); ++it) check_tag(c, it.key(), it.value());
+  const std::size_t added = c.has("/metadata/environment") ? 3 : 2;
+  if (tags->size() + added > kMaxTags) {
+    c.error_at("/metadata/tags", "tags.count",
+               "metadata.tags has " + std::to_string(tags->size()) + " tags; with the " +
+                   std::to_string(added) + " aurora-gen adds that is over AWS's 50",
+               "keep at most " + std::to_string(kMaxTags - added) + " tags");
+  }
+}
+
+}  // namespace
+
+void check_metadata(Context& c) {
+  check_name(c);
+  check_tags(c);
+}
+
+}  // namespace ag::semantic

@@ -1,0 +1,129 @@
+#include "target_resources.h"
+
+#include <set>
+#include <stdexcept>
+
+namespace ag {
+namespace {
+
+// IR resources that `v` references: those are already ordered before the referrer.
+void referenced(const ir::Value& v, std::set<std::string>& out) {
+  if (v.is<ir::Ref>()) {
+    out.insert(v.as<ir::Ref>().resource);
+  } else if (v.is<ir::List>()) {
+    for (const ir::Value& item : v.as<ir::List>()) referenced(item, out);
+  } else if (v.is<ir::Map>()) {
+    for (const ir::Member& e : v.as<ir::Map>()) referenced(e.value, out);
+  } else if (v.is<ir::Concat>()) {
+    for (const ir::Value& part : v.as<ir::Concat>().parts) referenced(part, out);
+  } else if (v.is<ir::Json>()) {
+    referenced(*v.as<ir::Json>().doc, out);
+  }
+}
+
+// The owner's attributes, for "$self.<attribute>" in companion templates.
+ir::Map with_self(const ir::Resource& r, const KindTemplate& k) {
+  ir::Map props = r.props;
+  ir::Map self;
+  for (const auto& [attribute, spelling] : k.attributes) {
+    (void)spelling;
+    self.push_back({attribute, ir::ref(r.name, attribute)});
+  }
+  props.push_back({"self", self});
+  return props;
+}
+
+ir::Value evaluated(const ir::Value& tmpl, const ir::Map& props, const ir::Value* item) {
+  auto v = evaluate_template(tmpl, props, item);
+  return v ? *v : ir::Value(ir::Map{});
+}
+
+struct Pending {
+  TargetResource resource;
+  const ir::Resource* owner;
+  const Companion* companion;  // nullptr for the primary resource
+  int index;
+};
+
+std::vector<Pending> expand(const ir::Graph& g, const TargetTemplates& t) {
+  std::vector<Pending> out;
+  for (const ir::Resource& r : g.resources) {
+    const KindTemplate& k = t.at(r.kind);
+    TargetResource primary{r.name, "", k.type, evaluated(k.body, r.props, nullptr),
+                           evaluated(k.options, r.props, nullptr), {}};
+    out.push_back({std::move(primary), &r, nullptr, 0});
+    for (const Companion& c : k.companions) {
+      const ir::Map props = with_self(r, k);
+      if (c.each.empty()) {
+        out.push_back({{r.name, "", c.type, evaluated(c.body, props, nullptr), {}, {}}, &r, &c, 0});
+        continue;
+      }
+      const auto items = evaluate_template(c.each, props);
+      if (!items || !items->is<ir::List>()) continue;
+      const ir::List& list = items->as<ir::List>();
+      for (std::size_t i = 0; i < list.size(); ++i) {
+        const int index = list.size() == 1 ? 0 : static_cast<int>(i + 1);
+        out.push_back(
+            {{r.name, "", c.type, evaluated(c.body, props, &list[i]), {}, {}}, &r, &c, index});
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TargetGraph instantiate(const ir::Graph& g, const TargetTemplates& t, const Naming& naming) {
+  std::vector<Pending> pending = expand(g, t);
+  std::map<std::string, int> type_count;
+  for (const Pending& p : pending) ++type_count[p.resource.type];
+  TargetGraph out;
+  out.templates = &t;
+  out.graph = &g;
+  std::map<std::string, std::string> owner_names;
+  for (Pending& p : pending) {
+    const bool unique = type_count[p.resource.type] == 1;
+    if (p.companion == nullptr) {
+      p.resource.name = naming.resource(p.owner->name, unique);
+      owner_names[p.owner->name] = p.resource.name;
+      out.primary[p.owner->name] = out.resources.size();
+    } else {
+      p.resource.name =
+          naming.companion(owner_names.at(p.owner->name), p.companion->suffix, p.index, unique);
+    }
+    out.resources.push_back(std::move(p.resource));
+  }
+  // Depending on a resource means depending on its companions too (the attachment that
+  // makes a gateway usable, the policy that makes a role useful); a resource the body
+  // already references needs no explicit ordering.
+  for (std::size_t i = 0; i < out.resources.size(); ++i) {
+    if (out.primary.at(out.resources[i].ir_name) != i) continue;
+    const ir::Resource* r = g.find(out.resources[i].ir_name);
+    std::set<std::string> refs;
+    referenced(out.resources[i].body, refs);
+    for (const std::string& dep : r->depends_on) {
+      for (std::size_t j = 0; j < out.resources.size(); ++j) {
+        const bool is_primary = out.primary.at(dep) == j;
+        if (out.resources[j].ir_name != dep || (is_primary && refs.count(dep))) continue;
+        out.resources[i].depends_on.push_back(j);
+      }
+    }
+  }
+  return out;
+}
+
+std::pair<const TargetResource*, std::string> TargetGraph::resolve(const ir::Ref& ref) const {
+  auto it = primary.find(ref.resource);
+  if (it == primary.end()) throw std::out_of_range("reference to unknown resource " + ref.resource);
+  const TargetResource& target = resources[it->second];
+  const ir::Resource* r = graph->find(ref.resource);
+  const KindTemplate& k = templates->at(r->kind);
+  auto attr = k.attributes.find(ref.attribute);
+  if (attr == k.attributes.end()) {
+    throw std::out_of_range(templates->target + " template of " + r->kind +
+                            " has no attribute " + ref.attribute);
+  }
+  return {&target, attr->second};
+}
+
+}  // namespace ag

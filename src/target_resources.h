@@ -1,0 +1,50 @@
+// What every renderer does first: instantiate each IR resource (and its companions) from
+// the target's templates, name it in the target's style, and resolve references to the
+// target's spelling of the attribute.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "ir.h"
+#include "templates.h"
+
+namespace ag {
+
+struct TargetResource {
+  std::string ir_name;  // the IR resource it comes from
+  std::string name;     // logical id / label / resource name in the target
+  std::string type;
+  ir::Value body;       // evaluated property template (a Map; Refs still neutral)
+  ir::Value options;    // evaluated options (a Map or null)
+  std::vector<std::size_t> depends_on;  // indexes into TargetGraph::resources
+};
+
+// How a target names things.
+struct Naming {
+  // The name of an IR resource; `unique_type` says whether its target type occurs once.
+  std::function<std::string(const std::string& ir_name, bool unique_type)> resource;
+  // A companion's name from its owner's and the suffix (snake_case) and 1-based index
+  // (0 when the companion is not repeated).
+  std::function<std::string(const std::string& owner, const std::string& suffix, int index,
+                            bool unique_type)>
+      companion;
+};
+
+struct TargetGraph {
+  std::vector<TargetResource> resources;
+  // IR resource name → index of its primary target resource.
+  std::map<std::string, std::size_t> primary;
+  const TargetTemplates* templates = nullptr;
+  const ir::Graph* graph = nullptr;
+
+  // The target's spelling of `ref`'s attribute, with the target resource it belongs to.
+  // Throws std::out_of_range for an unknown resource or attribute (a lowering bug).
+  std::pair<const TargetResource*, std::string> resolve(const ir::Ref& ref) const;
+};
+
+TargetGraph instantiate(const ir::Graph& g, const TargetTemplates& t, const Naming& naming);
+
+}  // namespace ag

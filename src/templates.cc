@@ -1,0 +1,223 @@
+#include "templates.h"
+
+#include <mutex>
+#include <regex>
+#include <stdexcept>
+
+#include <yaml-cpp/yaml.h>
+
+#include "embedded_assets.h"
+
+namespace ag {
+namespace {
+
+using ir::Value;
+
+Value from_yaml(const YAML::Node& n) {
+  if (n.IsMap()) {
+    ir::Map m;
+    for (const auto& kv : n) m.push_back({kv.first.as<std::string>(), from_yaml(kv.second)});
+    return m;
+  }
+  if (n.IsSequence()) {
+    ir::List l;
+    for (const auto& item : n) l.push_back(from_yaml(item));
+    return l;
+  }
+  if (n.IsNull()) return nullptr;
+  const std::string s = n.Scalar();
+  if (n.Tag() == "?") {  // plain scalars in templates may be ints or bools
+    static const std::regex integer("-?(0|[1-9][0-9]*)");
+    if (std::regex_match(s, integer)) return Value(static_cast<std::int64_t>(std::stoll(s)));
+    if (s == "true" || s == "false") return Value(s == "true");
+  }
+  return s;
+}
+
+std::string attr_string(const Value& v) { return v.is<std::string>() ? v.as<std::string>() : ""; }
+
+Companion parse_companion(const std::string& kind, const Value& spec) {
+  if (!spec.is<ir::Map>()) throw std::runtime_error("companion of " + kind + " is not a map");
+  const ir::Map& m = spec.as<ir::Map>();
+  Companion c;
+  if (const Value* v = ir::find(m, "suffix")) c.suffix = attr_string(*v);
+  if (const Value* v = ir::find(m, "type")) c.type = attr_string(*v);
+  if (const Value* v = ir::find(m, "each")) c.each = attr_string(*v);
+  if (const Value* v = ir::find(m, "properties")) c.body = *v;
+  if (c.suffix.empty() || c.type.empty()) {
+    throw std::runtime_error("companion of " + kind + " needs a suffix and a type");
+  }
+  return c;
+}
+
+KindTemplate parse_kind(const std::string& kind, const Value& spec) {
+  if (!spec.is<ir::Map>()) throw std::runtime_error("template for " + kind + " is not a map");
+  const ir::Map& m = spec.as<ir::Map>();
+  KindTemplate t;
+  if (const Value* type = ir::find(m, "type")) t.type = attr_string(*type);
+  if (t.type.empty()) throw std::runtime_error("template for " + kind + " has no type");
+  if (const Value* attrs = ir::find(m, "attributes"); attrs && attrs->is<ir::Map>()) {
+    for (const ir::Member& a : attrs->as<ir::Map>()) t.attributes[a.key] = attr_string(a.value);
+  }
+  if (const Value* body = ir::find(m, "properties")) t.body = *body;
+  if (const Value* options = ir::find(m, "options")) t.options = *options;
+  if (const Value* companions = ir::find(m, "companions"); companions && companions->is<ir::List>()) {
+    for (const Value& c : companions->as<ir::List>()) t.companions.push_back(parse_companion(kind, c));
+  }
+  return t;
+}
+
+// The evaluation context: the resource's properties and the current $each item.
+struct Scope {
+  const ir::Map& props;
+  const Value* item;
+};
+
+std::optional<Value> eval(const Value& tmpl, const Scope& scope);
+
+std::optional<Value> lookup(const std::string& expr, const Scope& scope) {
+  if (expr.rfind("$.", 0) == 0) {
+    if (scope.item == nullptr) throw std::runtime_error("'" + expr + "' outside $each");
+    if (expr == "$.") return *scope.item;
+    if (!scope.item->is<ir::Map>()) return std::nullopt;
+    const Value* v = ir::find_path(scope.item->as<ir::Map>(), expr.substr(2));
+    return v ? std::optional<Value>(*v) : std::nullopt;
+  }
+  const Value* v = ir::find_path(scope.props, expr.substr(1));
+  return v ? std::optional<Value>(*v) : std::nullopt;
+}
+
+// Items of a list, or {key, value} maps for the entries of a map.
+ir::List items_of(const Value& source) {
+  if (source.is<ir::List>()) return source.as<ir::List>();
+  ir::List out;
+  if (source.is<ir::Map>()) {
+    for (const ir::Member& e : source.as<ir::Map>()) {
+      out.push_back(ir::Map{{"key", e.key}, {"value", e.value}});
+    }
+  }
+  return out;
+}
+
+ir::Map without(const ir::Map& m, const std::string& key) {
+  ir::Map out;
+  for (const ir::Member& e : m) {
+    if (e.key != key) out.push_back(e);
+  }
+  return out;
+}
+
+std::optional<Value> eval_each(const ir::Map& m, const Scope& scope) {
+  const std::optional<Value> source = eval(*ir::find(m, "$each"), scope);
+  if (!source) return std::nullopt;
+  const Value item_tmpl = without(m, "$each");
+  ir::List out;
+  for (const Value& item : items_of(*source)) {
+    if (auto v = eval(item_tmpl, Scope{scope.props, &item})) out.push_back(std::move(*v));
+  }
+  return out;
+}
+
+std::optional<Value> eval_entries(const ir::Map& m, const Scope& scope) {
+  const std::optional<Value> source = eval(*ir::find(m, "$entries"), scope);
+  if (!source) return std::nullopt;
+  const Value* key_tmpl = ir::find(m, "key");
+  const Value* value_tmpl = ir::find(m, "value");
+  if (!key_tmpl || !value_tmpl) throw std::runtime_error("$entries needs key and value");
+  ir::Map out;
+  for (const Value& item : items_of(*source)) {
+    const Scope inner{scope.props, &item};
+    auto k = eval(*key_tmpl, inner);
+    auto v = eval(*value_tmpl, inner);
+    if (k && v && k->is<std::string>()) out.push_back({k->as<std::string>(), std::move(*v)});
+  }
+  return out;
+}
+
+std::string case_label(const Value& v) {
+  if (v.is<bool>()) return v.as<bool>() ? "true" : "false";
+  if (v.is<std::int64_t>()) return std::to_string(v.as<std::int64_t>());
+  if (v.is<std::string>()) return v.as<std::string>();
+  throw std::runtime_error("$case on a value that is not a scalar");
+}
+
+std::optional<Value> eval_case(const ir::Map& m, const Scope& scope) {
+  const std::optional<Value> selector = eval(*ir::find(m, "$case"), scope);
+  if (!selector) return std::nullopt;
+  const Value* chosen = ir::find(m, case_label(*selector));
+  if (chosen == nullptr) chosen = ir::find(m, "default");
+  return chosen ? eval(*chosen, scope) : std::nullopt;
+}
+
+std::optional<Value> eval_map(const ir::Map& m, const Scope& scope) {
+  if (ir::find(m, "$each")) return eval_each(m, scope);
+  if (ir::find(m, "$entries")) return eval_entries(m, scope);
+  if (ir::find(m, "$case")) return eval_case(m, scope);
+  ir::Map out;
+  for (const ir::Member& e : m) {
+    if (auto v = eval(e.value, scope)) out.push_back({e.key, std::move(*v)});
+  }
+  if (out.empty() && !m.empty()) return std::nullopt;
+  return out;
+}
+
+std::optional<Value> eval(const Value& tmpl, const Scope& scope) {
+  if (tmpl.is<std::string>()) {
+    const std::string& s = tmpl.as<std::string>();
+    if (s.rfind("$$", 0) == 0) return Value(s.substr(1));
+    if (s.rfind('$', 0) == 0) return lookup(s, scope);
+    return tmpl;
+  }
+  if (tmpl.is<ir::Map>()) return eval_map(tmpl.as<ir::Map>(), scope);
+  if (tmpl.is<ir::List>()) {
+    ir::List out;
+    for (const Value& item : tmpl.as<ir::List>()) {
+      if (auto v = eval(item, scope)) out.push_back(std::move(*v));
+    }
+    if (out.empty() && !tmpl.as<ir::List>().empty()) return std::nullopt;
+    return out;
+  }
+  return tmpl;
+}
+
+}  // namespace
+
+const KindTemplate& TargetTemplates::at(const std::string& kind) const {
+  auto it = kinds.find(kind);
+  if (it == kinds.end()) {
+    throw std::out_of_range("no " + target + " template for resource kind '" + kind + "'");
+  }
+  return it->second;
+}
+
+TargetTemplates parse_templates(std::string_view target, std::string_view yaml_text) {
+  TargetTemplates out;
+  out.target = std::string(target);
+  const Value root = from_yaml(YAML::Load(std::string(yaml_text)));
+  if (!root.is<ir::Map>()) return out;
+  for (const ir::Member& e : root.as<ir::Map>()) out.kinds[e.key] = parse_kind(e.key, e.value);
+  return out;
+}
+
+const TargetTemplates& templates_for(std::string_view target) {
+  static std::mutex mu;
+  static std::map<std::string, TargetTemplates, std::less<>> cache;
+  std::lock_guard lock(mu);
+  if (auto it = cache.find(target); it != cache.end()) return it->second;
+  TargetTemplates merged;
+  merged.target = std::string(target);
+  const std::string prefix = "templates/" + std::string(target) + "/";
+  for (const Asset& a : embedded_assets()) {
+    if (a.path.rfind(prefix, 0) != 0) continue;
+    TargetTemplates part = parse_templates(target, asset(a.path));
+    merged.kinds.merge(part.kinds);
+  }
+  return cache.emplace(std::string(target), std::move(merged)).first->second;
+}
+
+std::optional<ir::Value> evaluate_template(const ir::Value& tmpl, const ir::Map& props,
+                                           const ir::Value* item) {
+  return eval(tmpl, Scope{props, item});
+}
+
+}  // namespace ag

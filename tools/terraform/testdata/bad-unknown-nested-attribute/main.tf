@@ -1,0 +1,13 @@
+# expect: main.tf:9:3: error: missing required argument "min_capacity" in aws_rds_cluster.serverlessv2_scaling_configuration
+# expect: main.tf:10:5: error: unsupported argument "min_acu" in aws_rds_cluster.serverlessv2_scaling_configuration
+resource "aws_rds_cluster" "this" {
+  cluster_identifier          = "orders"
+  engine                      = "aurora-postgresql"
+  master_username             = "app_admin"
+  manage_master_user_password = true
+
+  serverlessv2_scaling_configuration {
+    min_acu      = 0.5
+    max_capacity = 4
+  }
+}

@@ -1,0 +1,4 @@
+resource "aws_kms_key" "db" {
+  description = "x"
+  enable_key_rotation = true
+}
