@@ -34,6 +34,10 @@ bool safe_component(const std::string& c) {
 
 // Checks the relative path and that no existing component below root is a symlink.
 bool check_path(const std::string& root, const std::string& rel, Diagnostics& diags) {
+  if (rel.empty()) {
+    diags.error("io.unsafe-path", "refusing to write an empty path under " + root, {});
+    return false;
+  }
   std::string current = root;
   for (const std::string& c : components(rel)) {
     if (!safe_component(c)) {

@@ -1,11 +1,6 @@
 #include "yaml_emitter.h"
 
-#include <array>
-#include <charconv>
-#include <cmath>
-#include <optional>
-#include <stdexcept>
-#include <system_error>
+#include <string>
 
 #include "yaml_scalars.h"
 

@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# The command line end to end: exit codes (0 clean, 1 findings or drift, 2 usage or I/O),
+# printing to stdout, --check, unchanged files kept, all-or-nothing writes, unsafe paths.
+set -uo pipefail
+bin=${1:?usage: cli_test.sh AURORA_GEN SOURCE_DIR}
+src=${2:?usage: cli_test.sh AURORA_GEN SOURCE_DIR}
+work=$(mktemp -d)
+trap 'chmod -R u+w "$work"; rm -rf "$work"' EXIT
+failures=0
+passes=0
+
+expect() {  # expect CODE DESCRIPTION -- COMMAND...
+  local want=$1 what=$2
+  shift 3
+  "$@" >"$work/stdout" 2>"$work/stderr"
+  local got=$?
+  if [ "$got" -eq "$want" ]; then
+    passes=$((passes + 1))
+  else
+    failures=$((failures + 1))
+    echo "FAIL: $what: exit $got, expected $want"
+    sed 's/^/  stderr: /' "$work/stderr" | head -5
+  fi
+}
+check() {  # check DESCRIPTION CONDITION...
+  local what=$1
+  shift
+  if "$@"; then passes=$((passes + 1)); else failures=$((failures + 1)); echo "FAIL: $what"; fi
+}
+
+good=$src/examples/minimal.yaml
+other=$src/examples/serverless-postgres.yaml
+bad=$work/bad.yaml
+sed 's/engine: aurora-postgresql/engine: aurora-postgres/' "$good" >"$bad"
+
+expect 0 "--version" -- "$bin" --version
+check "--version prints the version" grep -q "aurora-gen " "$work/stdout"
+expect 0 "--help" -- "$bin" --help
+expect 2 "no subcommand" -- "$bin"
+expect 2 "unknown option" -- "$bin" render --bogus "$good"
+expect 2 "unknown target" -- "$bin" render --target cdk "$good"
+expect 2 "missing manifest file" -- "$bin" validate "$work/nope.yaml"
+
+expect 0 "validate a good manifest" -- "$bin" validate "$good"
+expect 1 "validate a bad manifest" -- "$bin" validate "$bad"
+check "diagnostic is located" grep -q "bad.yaml:[0-9]*:[0-9]*: error: .*\[schema.enum\]" "$work/stderr"
+expect 1 "json diagnostics" -- "$bin" validate --format json "$bad"
+check "json diagnostics carry the rule" grep -q '"rule": "schema.enum"' "$work/stderr"
+expect 1 "sarif diagnostics" -- "$bin" validate --format sarif "$bad"
+check "sarif has a ruleId" grep -q '"ruleId": "schema.enum"' "$work/stderr"
+
+expect 0 "render cfn to stdout" -- "$bin" render --target cfn "$good"
+check "stdout is a template" grep -q "AWSTemplateFormatVersion" "$work/stdout"
+expect 0 "render pulumi to stdout" -- "$bin" render --target pulumi "$good"
+check "stdout is a Pulumi program" grep -q "runtime: yaml" "$work/stdout"
+expect 2 "terraform needs --out-dir" -- "$bin" render --target terraform "$good"
+expect 2 "two manifests need --out-dir" -- "$bin" render --target cfn "$good" "$other"
+expect 2 "--check needs --out-dir" -- "$bin" render --check "$good"
+
+out=$work/out
+expect 0 "render all" -- "$bin" render --target all --out-dir "$out" "$good" "$other"
+for f in paas-postgres/cloudformation/template.yaml paas-postgres/terraform/main.tf \
+         paas-postgres/terraform/variables.tf paas-postgres/terraform/outputs.tf \
+         paas-postgres/terraform/versions.tf paas-postgres/pulumi/Pulumi.yaml \
+         aurora-db/cloudformation/template.yaml; do
+  check "wrote $f" test -s "$out/$f"
+done
+check "no temporary files left" test -z "$(find "$out" -name '*.tmp.*')"
+expect 0 "check is clean after render" -- "$bin" render --check --target all --out-dir "$out" "$good" "$other"
+
+touch -d '2001-01-01' "$out/paas-postgres/terraform/main.tf"
+expect 0 "render again" -- "$bin" render --target all --out-dir "$out" "$good" "$other"
+check "unchanged file keeps its mtime" test "$(stat -c %Y "$out/paas-postgres/terraform/main.tf")" -lt 1000000000
+
+echo "# edited" >>"$out/paas-postgres/pulumi/Pulumi.yaml"
+rm "$out/aurora-db/cloudformation/template.yaml"
+expect 1 "check finds drift" -- "$bin" render --check --target all --out-dir "$out" "$good" "$other"
+check "drift names the changed file" grep -q "would change: .*paas-postgres/pulumi/Pulumi.yaml" "$work/stdout"
+check "drift names the missing file" grep -q "missing: .*aurora-db/cloudformation/template.yaml" "$work/stdout"
+check "check did not write" test ! -e "$out/aurora-db/cloudformation/template.yaml"
+
+fresh=$work/fresh
+expect 1 "one invalid manifest among good ones" -- "$bin" render --target all --out-dir "$fresh" "$good" "$bad"
+check "nothing written when any manifest is invalid" test ! -e "$fresh"
+
+expect 1 "duplicate metadata.name" -- "$bin" render --target cfn --out-dir "$fresh" "$good" "$good"
+check "nothing written for duplicate names" test ! -e "$fresh"
+
+mkdir -p "$work/outside" "$work/linked"
+ln -s "$work/outside" "$work/linked/paas-postgres"
+expect 2 "symlink inside the output directory" -- "$bin" render --target cfn --out-dir "$work/linked" "$good"
+check "nothing written through the symlink" test -z "$(ls -A "$work/outside")"
+
+if [ "$(id -u)" -ne 0 ]; then
+  mkdir -p "$work/ro" && chmod a-w "$work/ro"
+  expect 2 "read-only output directory" -- "$bin" render --target cfn --out-dir "$work/ro" "$good"
+fi
+
+echo "$passes passed, $failures failed"
+[ "$failures" -eq 0 ]

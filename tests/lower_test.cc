@@ -1,0 +1,203 @@
+// Lowering: every default of the manifest reference is applied, and the graph holds what
+// each feature needs, with typed references between resources.
+#include <catch2/catch.hpp>
+
+#include "ir.h"
+#include "test_support.h"
+
+using namespace ag;
+
+namespace {
+
+const ir::Resource& resource(const ir::Graph& g, const std::string& name) {
+  const ir::Resource* r = g.find(name);
+  if (r == nullptr) FAIL("no resource " << name);
+  return *r;
+}
+
+const ir::Value& prop(const ir::Resource& r, const std::string& path) {
+  const ir::Value* v = ir::find_path(r.props, path);
+  if (v == nullptr) FAIL(r.name << " has no property " << path);
+  return *v;
+}
+
+const std::string kMinimal = R"(apiVersion: aurora-gen/v1
+kind: AuroraCluster
+metadata:
+  name: tiny
+spec:
+  engine: aurora-mysql
+  engine_version: "8.0.mysql_aurora.3.08.0"
+  instances:
+    writer:
+      instance_class: db.r6g.large
+  network:
+    vpc_id: vpc-0a1b2c3d4e5f60718
+    subnet_ids: [subnet-0a1b2c3d4e5f60001, subnet-0a1b2c3d4e5f60002]
+)";
+
+}  // namespace
+
+TEST_CASE("lowering applies the reference's defaults visibly") {
+  const ir::Graph g = test::compile_text(kMinimal).graph;
+  const ir::Resource& cluster = resource(g, "cluster");
+  CHECK(prop(cluster, "port").as<std::int64_t>() == 3306);
+  CHECK(prop(cluster, "master_username").as<std::string>() == "admin");
+  CHECK(prop(cluster, "manage_master_user_password").as<bool>());
+  CHECK(prop(cluster, "storage_encrypted").as<bool>());
+  CHECK(prop(cluster, "storage_type").as<std::string>() == "aurora");
+  CHECK(prop(cluster, "backup_retention_period").as<std::int64_t>() == 7);
+  CHECK(prop(cluster, "copy_tags_to_snapshot").as<bool>());
+  CHECK_FALSE(prop(cluster, "skip_final_snapshot").as<bool>());
+  CHECK(prop(cluster, "final_snapshot_identifier").as<std::string>() == "tiny-final");
+  CHECK(prop(cluster, "deletion_protection").as<bool>());
+  CHECK_FALSE(prop(cluster, "iam_database_authentication_enabled").as<bool>());
+  CHECK_FALSE(prop(cluster, "enable_http_endpoint").as<bool>());
+  const ir::Resource& writer = resource(g, "writer");
+  CHECK(prop(writer, "promotion_tier").as<std::int64_t>() == 0);
+  CHECK_FALSE(prop(writer, "publicly_accessible").as<bool>());
+  CHECK(prop(writer, "auto_minor_version_upgrade").as<bool>());
+  CHECK(prop(writer, "monitoring_interval").as<std::int64_t>() == 0);
+}
+
+TEST_CASE("lowering wires resources with typed references") {
+  const ir::Graph g = test::compile_text(kMinimal).graph;
+  const ir::Resource& cluster = resource(g, "cluster");
+  CHECK(prop(cluster, "db_subnet_group_name").as<ir::Ref>() == ir::Ref{"subnet_group", "name"});
+  const ir::List& groups = prop(cluster, "vpc_security_group_ids").as<ir::List>();
+  REQUIRE(groups.size() == 1);
+  CHECK(groups[0].as<ir::Ref>() == ir::Ref{"security_group", "id"});
+  CHECK(prop(resource(g, "writer"), "cluster_identifier").as<ir::Ref>() ==
+        ir::Ref{"cluster", "id"});
+}
+
+TEST_CASE("tags carry Name, Environment, ManagedBy, then the user's tags sorted by key") {
+  const ir::Graph g = test::compile_example("serverless-postgres.yaml").graph;
+  const ir::Map& tags = prop(resource(g, "cluster"), "tags").as<ir::Map>();
+  REQUIRE(tags.size() == 5);
+  CHECK(tags[0].key == "Name");
+  CHECK(tags[0].value.as<std::string>() == "aurora-db");
+  CHECK(tags[1].key == "Environment");
+  CHECK(tags[1].value.as<std::string>() == "production");
+  CHECK(tags[2].key == "ManagedBy");
+  CHECK(tags[3].key == "service");
+  CHECK(tags[4].key == "team");
+}
+
+TEST_CASE("serverless clusters get db.serverless instances and a scaling configuration") {
+  const ir::Graph g = test::compile_example("mysql-dev-autopause.yaml").graph;
+  CHECK(prop(resource(g, "writer"), "instance_class").as<std::string>() == "db.serverless");
+  const ir::Resource& cluster = resource(g, "cluster");
+  CHECK(prop(cluster, "serverless_v2_scaling.min_capacity").as<std::int64_t>() == 0);
+  CHECK(prop(cluster, "serverless_v2_scaling.seconds_until_auto_pause").as<std::int64_t>() ==
+        3600);
+  CHECK(prop(cluster, "db_subnet_group_name").as<std::string>() == "shared-db-subnets");
+  CHECK(g.find("subnet_group") == nullptr);
+  CHECK(prop(resource(g, "cluster_parameter_group"), "family").as<std::string>() ==
+        "aurora-mysql8.0");
+}
+
+TEST_CASE("readers take the writer's class and the listed zones round-robin") {
+  const ir::Graph g = test::compile_example("provisioned-postgres-ha.yaml").graph;
+  CHECK(prop(resource(g, "reader_1"), "availability_zone").as<std::string>() == "us-east-1b");
+  CHECK(prop(resource(g, "reader_2"), "availability_zone").as<std::string>() == "us-east-1c");
+  CHECK(prop(resource(g, "reader_2"), "promotion_tier").as<std::int64_t>() == 1);
+  CHECK(g.find("reader_3") == nullptr);
+}
+
+TEST_CASE("create_vpc carves private subnets first and public ones from slot 8") {
+  const ir::Graph g = test::compile_example("provisioned-postgres-ha.yaml").graph;
+  CHECK(prop(resource(g, "private_subnet_1"), "cidr_block").as<std::string>() == "10.0.0.0/20");
+  CHECK(prop(resource(g, "private_subnet_3"), "cidr_block").as<std::string>() == "10.0.32.0/20");
+  CHECK(prop(resource(g, "public_subnet_1"), "cidr_block").as<std::string>() ==
+        "10.0.128.0/20");
+  // one_per_az: a NAT gateway and a private route table per zone
+  CHECK(g.find("nat_gateway_3") != nullptr);
+  CHECK(g.find("private_route_table_3") != nullptr);
+  CHECK(prop(resource(g, "s3_endpoint"), "vpc_endpoint_type").as<std::string>() == "Gateway");
+  CHECK(prop(resource(g, "secretsmanager_endpoint"), "private_dns_enabled").as<bool>());
+}
+
+TEST_CASE("no NAT means no public subnets and one private route table") {
+  const ir::Graph g = test::compile_example("rds-multi-az-postgres.yaml").graph;
+  CHECK(g.find("public_subnet_1") == nullptr);
+  CHECK(g.find("internet_gateway") == nullptr);
+  CHECK(g.find("private_route_table") != nullptr);
+  CHECK(g.find("private_route_table_1") == nullptr);
+}
+
+TEST_CASE("a global secondary joins by identifier and carries no credentials") {
+  const ir::Graph g = test::compile_example("global-secondary.yaml").graph;
+  const ir::Resource& cluster = resource(g, "cluster");
+  CHECK(prop(cluster, "global_cluster_identifier").as<std::string>() == "orders-global");
+  CHECK(prop(cluster, "source_region").as<std::string>() == "us-east-1");
+  CHECK(ir::find(cluster.props, "master_username") == nullptr);
+  CHECK(ir::find(cluster.props, "manage_master_user_password") == nullptr);
+  CHECK(g.find("global_cluster") == nullptr);
+}
+
+TEST_CASE("a global primary creates the global cluster and references it") {
+  const ir::Graph g = test::compile_example("global-primary.yaml").graph;
+  CHECK(prop(resource(g, "cluster"), "global_cluster_identifier").as<ir::Ref>() ==
+        ir::Ref{"global_cluster", "id"});
+}
+
+TEST_CASE("alarms convert units and notify the created topic") {
+  const ir::Graph g = test::compile_example("provisioned-postgres-ha.yaml").graph;
+  const ir::Resource& memory = resource(g, "freeable_memory_alarm");
+  CHECK(prop(memory, "threshold").as<std::int64_t>() == 256LL * 1024 * 1024);
+  CHECK(prop(memory, "comparison_operator").as<std::string>() == "LessThanThreshold");
+  const ir::List& actions = prop(memory, "alarm_actions").as<ir::List>();
+  CHECK(actions.at(0).as<ir::Ref>() == ir::Ref{"alarm_topic", "arn"});
+  CHECK(prop(resource(g, "alarm_email_1"), "endpoint").as<std::string>() == "dba@example.com");
+}
+
+TEST_CASE("the proxy's role reads only the database's secret") {
+  const ir::Graph g = test::compile_example("serverless-postgres.yaml").graph;
+  const ir::Value& policy = prop(resource(g, "proxy_role_policy"), "policy");
+  const ir::Map& doc = policy.as<ir::Json>().doc->as<ir::Map>();
+  const ir::List& statements = ir::find(doc, "Statement")->as<ir::List>();
+  REQUIRE(statements.size() == 1);  // AWS-managed key: nothing to decrypt explicitly
+  const ir::Map& read = statements[0].as<ir::Map>();
+  CHECK(ir::find(read, "Action")->as<std::string>() == "secretsmanager:GetSecretValue");
+  CHECK(ir::find(read, "Resource")->as<ir::Ref>() == ir::Ref{"cluster", "secret_arn"});
+  CHECK(prop(resource(g, "proxy"), "require_tls").as<bool>());
+}
+
+TEST_CASE("explicit ordering: log groups before the database, writer before the proxy target") {
+  const ir::Graph g = test::compile_example("serverless-postgres.yaml").graph;
+  const auto& deps = resource(g, "proxy_target_group").depends_on;
+  CHECK(std::find(deps.begin(), deps.end(), "writer") != deps.end());
+}
+
+TEST_CASE("outputs follow the reference's list") {
+  const ir::Graph g = test::compile_example("provisioned-postgres-ha.yaml").graph;
+  std::vector<std::string> names;
+  for (const ir::Output& o : g.outputs) names.push_back(o.name);
+  CHECK(names == std::vector<std::string>{
+                     "writer_endpoint", "reader_endpoint", "port", "cluster_identifier",
+                     "cluster_arn", "master_user_secret_arn", "security_group_id",
+                     "db_subnet_group_name", "vpc_id", "private_subnet_ids", "kms_key_arn",
+                     "sns_topic_arn"});
+}
+
+TEST_CASE("every reference in every example points at a resource of the graph") {
+  for (const char* name :
+       {"minimal.yaml", "serverless-postgres.yaml", "provisioned-postgres-ha.yaml",
+        "mysql-dev-autopause.yaml", "global-primary.yaml", "global-secondary.yaml",
+        "rds-multi-az-postgres.yaml"}) {
+    const ir::Graph g = test::compile_example(name).graph;
+    std::function<void(const ir::Value&)> walk = [&](const ir::Value& v) {
+      if (v.is<ir::Ref>()) CHECK(g.find(v.as<ir::Ref>().resource) != nullptr);
+      if (v.is<ir::List>()) for (const auto& i : v.as<ir::List>()) walk(i);
+      if (v.is<ir::Map>()) for (const auto& e : v.as<ir::Map>()) walk(e.value);
+      if (v.is<ir::Concat>()) for (const auto& p : v.as<ir::Concat>().parts) walk(p);
+      if (v.is<ir::Json>()) walk(*v.as<ir::Json>().doc);
+    };
+    for (const ir::Resource& r : g.resources) {
+      walk(ir::Value(r.props));
+      for (const std::string& d : r.depends_on) CHECK(g.find(d) != nullptr);
+    }
+    for (const ir::Output& o : g.outputs) walk(o.value);
+  }
+}

@@ -1,0 +1,39 @@
+// Shared helpers for the unit tests: reading repository files and compiling manifests.
+#pragma once
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+
+#include "diagnostics.h"
+#include "pipeline.h"
+
+namespace ag::test {
+
+inline std::string read_repo_file(const std::string& relative) {
+  std::ifstream in(std::string(AG_SOURCE_DIR) + "/" + relative, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + relative);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Compiles manifest text through every front-end stage; throws with the diagnostics when
+// it does not compile, so a test fails with the reason.
+inline Compiled compile_text(const std::string& text, const std::string& path = "test.yaml") {
+  Diagnostics diags;
+  auto compiled = compile(path, text, diags);
+  if (!compiled) {
+    std::string all;
+    for (const Diagnostic& d : diags.items()) all += format_text(d) + "\n";
+    throw std::runtime_error("manifest did not compile:\n" + all);
+  }
+  return std::move(*compiled);
+}
+
+inline Compiled compile_example(const std::string& name) {
+  return compile_text(read_repo_file("examples/" + name), "examples/" + name);
+}
+
+}  // namespace ag::test
