@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -20,7 +21,7 @@ bool spans_lines(const std::string& text) { return text.find('\n') != std::strin
 
 std::string spaces(std::size_t n) { return std::string(n, ' '); }
 
-std::optional<std::string> inline_list(const std::vector<Expr>& items) {
+std::optional<std::string> inline_list(std::span<const Expr> items) {
   std::string out;
   for (const Expr& item : items) {
     auto text = inline_form(item);
@@ -128,8 +129,7 @@ std::string render_lines(const std::vector<Expr>& items, std::size_t indent, con
 
 // `f(a, {` ... `})` when only the last argument spans lines, else one argument per line.
 std::string render_call(const Expr& e, std::size_t indent, std::size_t col) {
-  const std::vector<Expr> leading(e.items.begin(), e.items.end() - 1);
-  if (auto head = inline_list(leading)) {
+  if (auto head = inline_list(std::span(e.items).first(e.items.size() - 1))) {
     std::string out = e.text + "(" + *head + (head->empty() ? "" : ", ");
     const std::string last = render(e.items.back(), indent, col + out.size());
     if (spans_lines(last)) return out + last + ")";

@@ -48,6 +48,7 @@ struct Value {
   Variant v;
 
   Value() : v(nullptr) {}
+  Value(std::nullptr_t) : v(nullptr) {}
   Value(bool b) : v(b) {}
   Value(int i) : v(std::int64_t{i}) {}
   Value(std::int64_t i) : v(i) {}

@@ -1,4 +1,6 @@
 // CloudWatch alarms, one per threshold given, and the SNS topic they notify.
+#include <algorithm>
+
 #include "lower_context.h"
 
 namespace ag::lowering {
@@ -68,7 +70,8 @@ ir::Map alarm(const Context& c, const AlarmKind& k, const json& value,
   const bool by_cluster = c.aurora && k.cluster_metric;
   const ir::Map dimensions{{by_cluster ? "DBClusterIdentifier" : "DBInstanceIdentifier",
                             ir::ref(c.aurora ? "cluster" : "db_instance", "id")}};
-  const std::string label = c.name + "-" + k.slug;
+  std::string label = c.name + "-" + k.slug;
+  std::replace(label.begin(), label.end(), '_', '-');
   ir::Map p{{"alarm_name", label},
             {"alarm_description", std::string(k.metric) + " of " + c.name + " crossed " +
                                       value.dump() + " (" + k.field + ")"},

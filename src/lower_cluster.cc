@@ -147,7 +147,9 @@ void add_instance(Context& c, const InstanceSpec& s) {
   ir::set(p, "apply_immediately", flag(get(c.spec, "maintenance"), "apply_immediately", false));
   add_instance_monitoring(c, p);
   ir::set(p, "tags", c.tags(s.identifier));
-  c.add("rds_cluster_instance", s.name, std::move(p));
+  ir::Resource& instance = c.add("rds_cluster_instance", s.name, std::move(p));
+  // RDS refuses a monitoring role whose policy is not attached yet.
+  if (c.has("monitoring_role")) instance.depends_on.push_back("monitoring_role");
 }
 
 std::string az_at(const json& list, std::size_t i) {

@@ -43,6 +43,8 @@ void lower_db_instance(Context& c) {
   for (const ir::Resource& r : c.graph.resources) {
     if (r.kind == "log_group") db.depends_on.push_back(r.name);
   }
+  // RDS refuses a monitoring role whose policy is not attached yet.
+  if (c.has("monitoring_role")) db.depends_on.push_back("monitoring_role");
 }
 
 }  // namespace ag::lowering

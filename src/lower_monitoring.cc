@@ -52,6 +52,7 @@ void add_instance_monitoring(const Context& c, ir::Map& p) {
     ir::set(p, "monitoring_role_arn",
             given.empty() ? ir::ref("monitoring_role", "arn") : ir::Value(given));
   }
+
   const json& pi = get(monitoring, "performance_insights");
   const bool enabled = flag(pi, "enabled", false);
   ir::set(p, "performance_insights_enabled", enabled);

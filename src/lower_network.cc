@@ -204,14 +204,14 @@ void add_client_security_group(Context& c, const std::string& name, const std::s
          {"description", what + " access to " + c.name},
          {"vpc_id", vpc},
          {"tags", c.tags(label)}});
-  const std::string stem = name == "security_group" ? "ingress" : name + "_ingress";
+  const std::string stem = name == "db_security_group" ? "ingress" : name + "_ingress";
   add_ingress(c, name, stem + "_cidr", get(network, "allowed_cidr_blocks"), "cidr_ipv4", what);
   add_ingress(c, name, stem + "_sg", get(network, "allowed_security_group_ids"),
               "referenced_security_group_id", what);
 }
 
 ir::List security_group_ids(const Context& c) {
-  ir::List ids{ir::ref("security_group", "id")};
+  ir::List ids{ir::ref("db_security_group", "id")};
   const json& extra = get(get(c.spec, "network"), "security_group_ids");
   if (extra.is_array()) {
     for (const json& id : extra) ids.push_back(id.get<std::string>());
@@ -235,7 +235,7 @@ void lower_network(Context& c) {
            {"subnet_ids", subnet_group_subnets(c, network)},
            {"tags", c.tags(c.name + "-subnets")}});
   }
-  add_client_security_group(c, "security_group", c.name + "-db", "Database");
+  add_client_security_group(c, "db_security_group", c.name + "-db", "Database");
 }
 
 }  // namespace ag::lowering

@@ -32,13 +32,15 @@ void database_outputs(Context& c) {
 }
 
 void network_outputs(Context& c) {
-  out(c, "security_group_id", "Security group of the database", ir::ref("security_group", "id"));
+  out(c, "security_group_id", "Security group of the database", ir::ref("db_security_group", "id"));
   out(c, "db_subnet_group_name", "DB subnet group of the database", subnet_group_name(c));
   if (!c.has("vpc")) return;
   out(c, "vpc_id", "VPC created for the database", ir::ref("vpc", "id"));
   ir::List subnets;
   for (const ir::Resource& r : c.graph.resources) {
-    if (r.name.rfind("private_subnet_", 0) == 0) subnets.push_back(ir::ref(r.name, "id"));
+    if (r.kind == "subnet" && r.name.rfind("private_", 0) == 0) {
+      subnets.push_back(ir::ref(r.name, "id"));
+    }
   }
   out(c, "private_subnet_ids", "Private subnets of the database", subnets);
 }

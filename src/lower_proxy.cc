@@ -51,7 +51,7 @@ ir::Value proxy_subnets(const Context& c) {
 // proxy's group, and the matching egress on the proxy's.
 void connect_proxy_to_database(Context& c) {
   c.add("security_group_ingress", "ingress_from_proxy",
-        {{"security_group_id", ir::ref("security_group", "id")},
+        {{"security_group_id", ir::ref("db_security_group", "id")},
          {"description", "Database from RDS Proxy"},
          {"ip_protocol", "tcp"},
          {"from_port", engine_port(c)},
@@ -63,7 +63,7 @@ void connect_proxy_to_database(Context& c) {
          {"ip_protocol", "tcp"},
          {"from_port", engine_port(c)},
          {"to_port", engine_port(c)},
-         {"referenced_security_group_id", ir::ref("security_group", "id")}});
+         {"referenced_security_group_id", ir::ref("db_security_group", "id")}});
 }
 
 ir::Map pool(const json& p) {
@@ -90,7 +90,7 @@ void lower_proxy(Context& c) {
          {"role", ir::ref("proxy_role", "name")},
          {"policy", secret_policy(c)}});
   const bool iam = flag(proxy, "iam_auth", false);
-  c.add("db_proxy", "proxy",
+  ir::Resource& db_proxy = c.add("db_proxy", "proxy",
         {{"name", label},
          {"engine_family", c.postgres ? "POSTGRESQL" : "MYSQL"},
          {"role_arn", ir::ref("proxy_role", "arn")},
@@ -104,6 +104,8 @@ void lower_proxy(Context& c) {
                                    {"iam_auth", iam ? "REQUIRED" : "DISABLED"},
                                    {"description", "Master credentials of " + c.name}}}},
          {"tags", c.tags(label)}});
+  // The role is useless to the proxy until its policy lets it read the secret.
+  db_proxy.depends_on.push_back("proxy_role_policy");
   ir::Map target{{"db_proxy_name", ir::ref("proxy", "name")},
                  {"connection_pool", pool(get(proxy, "connection_pool"))}};
   target.push_back({c.aurora ? "db_cluster_identifier" : "db_instance_identifier",

@@ -90,12 +90,14 @@ bool is_block_key(const std::string& key) {
 }
 
 // Template keys ending in "{}" are nested blocks: a map is one block, a list one per item.
+// Arguments come first and blocks after them, as Terraform's style guide orders a body; a
+// null value (a template's explicit "leave it to the provider") is omitted.
 void fill_body(hcl::Body& body, const ir::Map& m, TfConverter& convert) {
   for (const ir::Member& e : m) {
-    if (!is_block_key(e.key)) {
-      body.attr(e.key, convert(e.value));
-      continue;
-    }
+    if (!is_block_key(e.key) && !e.value.is<std::nullptr_t>()) body.attr(e.key, convert(e.value));
+  }
+  for (const ir::Member& e : m) {
+    if (!is_block_key(e.key)) continue;
     const std::string type = e.key.substr(0, e.key.size() - 2);
     const ir::List items = e.value.is<ir::List>() ? e.value.as<ir::List>() : ir::List{e.value};
     for (const ir::Value& item : items) {
@@ -106,9 +108,14 @@ void fill_body(hcl::Body& body, const ir::Map& m, TfConverter& convert) {
 
 void add_resource(hcl::Body& file, const TargetGraph& tg, const TargetResource& r,
                   TfConverter& convert) {
+  // Options (lifecycle{}, ...) join the body so that its arguments still precede blocks.
+  ir::Map members = r.body.is<ir::Map>() ? r.body.as<ir::Map>() : ir::Map{};
+  if (r.options.is<ir::Map>()) {
+    const ir::Map& options = r.options.as<ir::Map>();
+    members.insert(members.end(), options.begin(), options.end());
+  }
   hcl::Body& body = file.block("resource", {r.type, r.name}).body;
-  if (r.body.is<ir::Map>()) fill_body(body, r.body.as<ir::Map>(), convert);
-  if (r.options.is<ir::Map>()) fill_body(body, r.options.as<ir::Map>(), convert);
+  fill_body(body, members, convert);
   if (r.depends_on.empty()) return;
   std::vector<Expr> deps;
   for (std::size_t d : r.depends_on) {

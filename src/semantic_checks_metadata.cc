@@ -1,6 +1,7 @@
 #include <array>
 #include <cstdint>
 
+#include "pulumi_text.h"
 #include "semantic_checks_internal.h"
 
 namespace ag::semantic {
@@ -76,6 +77,11 @@ void check_tag(Context& c, const std::string& key, const Json& value) {
                    shown +
                        ": keys starting with aws: are "
                        "reserved by AWS");
+  }
+  if (pulumi::is_builtin_key(key)) {
+    c.error_at_key(ptr, "tags.builtin-prefix",
+                   shown + ": Pulumi YAML reads keys starting with fn:: as builtin functions",
+                   "rename the tag; Pulumi has no way to write such a key literally");
   }
   for (std::string_view reserved : kCompilerTags) {
     if (key == reserved) {

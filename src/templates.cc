@@ -162,6 +162,7 @@ std::optional<Value> eval_map(const ir::Map& m, const Scope& scope) {
 }
 
 std::optional<Value> eval(const Value& tmpl, const Scope& scope) {
+  if (tmpl.is<std::nullptr_t>()) return std::nullopt;  // a null in a template means "omit"
   if (tmpl.is<std::string>()) {
     const std::string& s = tmpl.as<std::string>();
     if (s.rfind("$$", 0) == 0) return Value(s.substr(1));

@@ -9,7 +9,7 @@
 //                                       $.key and $.value); the other keys are the item
 //   {$entries: $list, key: $.k, value: $.v}   a map built from a list
 //   {$case: $prop, a: x, b: y, default: z}    pick by the property's value
-// Anything else is a literal. A map or list whose members are all absent is itself absent,
+// null omits the key (useful in $case); anything else is a literal. A map or list whose members are all absent is itself absent,
 // so optional nested structures disappear when the IR has nothing for them.
 #pragma once
 

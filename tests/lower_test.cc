@@ -66,7 +66,7 @@ TEST_CASE("lowering wires resources with typed references") {
   CHECK(prop(cluster, "db_subnet_group_name").as<ir::Ref>() == ir::Ref{"subnet_group", "name"});
   const ir::List& groups = prop(cluster, "vpc_security_group_ids").as<ir::List>();
   REQUIRE(groups.size() == 1);
-  CHECK(groups[0].as<ir::Ref>() == ir::Ref{"security_group", "id"});
+  CHECK(groups[0].as<ir::Ref>() == ir::Ref{"db_security_group", "id"});
   CHECK(prop(resource(g, "writer"), "cluster_identifier").as<ir::Ref>() ==
         ir::Ref{"cluster", "id"});
 }

@@ -1,0 +1,175 @@
+// Rendering: the three targets create the same AWS resources for every example, and each
+// target's artifacts have the shape its tools expect.
+#include <catch2/catch.hpp>
+#include <map>
+#include <regex>
+
+#include <yaml-cpp/yaml.h>
+
+#include "render.h"
+#include "test_support.h"
+
+using namespace ag;
+
+namespace {
+
+const char* const kExamples[] = {
+    "minimal.yaml",           "serverless-postgres.yaml", "provisioned-postgres-ha.yaml",
+    "mysql-dev-autopause.yaml", "global-primary.yaml",    "global-secondary.yaml",
+    "rds-multi-az-postgres.yaml"};
+
+// The same AWS resource in each target's vocabulary, keyed by CloudFormation type.
+const std::map<std::string, std::pair<std::string, std::string>> kEquivalent = {
+    {"AWS::RDS::DBCluster", {"aws_rds_cluster", "aws:rds:Cluster"}},
+    {"AWS::RDS::DBInstance", {"aws_rds_cluster_instance|aws_db_instance",
+                              "aws:rds:ClusterInstance|aws:rds:Instance"}},
+    {"AWS::RDS::GlobalCluster", {"aws_rds_global_cluster", "aws:rds:GlobalCluster"}},
+    {"AWS::RDS::DBClusterEndpoint", {"aws_rds_cluster_endpoint", "aws:rds:ClusterEndpoint"}},
+    {"AWS::RDS::DBSubnetGroup", {"aws_db_subnet_group", "aws:rds:SubnetGroup"}},
+    {"AWS::RDS::DBClusterParameterGroup",
+     {"aws_rds_cluster_parameter_group", "aws:rds:ClusterParameterGroup"}},
+    {"AWS::RDS::DBParameterGroup", {"aws_db_parameter_group", "aws:rds:ParameterGroup"}},
+    {"AWS::RDS::DBProxy", {"aws_db_proxy", "aws:rds:Proxy"}},
+    {"AWS::RDS::DBProxyTargetGroup",
+     {"aws_db_proxy_default_target_group", "aws:rds:ProxyDefaultTargetGroup"}},
+    {"AWS::EC2::SecurityGroup", {"aws_security_group", "aws:ec2:SecurityGroup"}},
+    {"AWS::EC2::SecurityGroupIngress",
+     {"aws_vpc_security_group_ingress_rule", "aws:vpc:SecurityGroupIngressRule"}},
+    {"AWS::EC2::SecurityGroupEgress",
+     {"aws_vpc_security_group_egress_rule", "aws:vpc:SecurityGroupEgressRule"}},
+    {"AWS::EC2::VPC", {"aws_vpc", "aws:ec2:Vpc"}},
+    {"AWS::EC2::Subnet", {"aws_subnet", "aws:ec2:Subnet"}},
+    {"AWS::EC2::InternetGateway", {"aws_internet_gateway", "aws:ec2:InternetGateway"}},
+    {"AWS::EC2::EIP", {"aws_eip", "aws:ec2:Eip"}},
+    {"AWS::EC2::NatGateway", {"aws_nat_gateway", "aws:ec2:NatGateway"}},
+    {"AWS::EC2::RouteTable", {"aws_route_table", "aws:ec2:RouteTable"}},
+    {"AWS::EC2::Route", {"aws_route", "aws:ec2:Route"}},
+    {"AWS::EC2::SubnetRouteTableAssociation",
+     {"aws_route_table_association", "aws:ec2:RouteTableAssociation"}},
+    {"AWS::EC2::VPCEndpoint", {"aws_vpc_endpoint", "aws:ec2:VpcEndpoint"}},
+    {"AWS::KMS::Key", {"aws_kms_key", "aws:kms:Key"}},
+    {"AWS::KMS::Alias", {"aws_kms_alias", "aws:kms:Alias"}},
+    {"AWS::IAM::Role", {"aws_iam_role", "aws:iam:Role"}},
+    {"AWS::IAM::RolePolicy", {"aws_iam_role_policy", "aws:iam:RolePolicy"}},
+    {"AWS::SecretsManager::RotationSchedule",
+     {"aws_secretsmanager_secret_rotation", "aws:secretsmanager:SecretRotation"}},
+    {"AWS::Logs::LogGroup", {"aws_cloudwatch_log_group", "aws:cloudwatch:LogGroup"}},
+    {"AWS::CloudWatch::Alarm", {"aws_cloudwatch_metric_alarm", "aws:cloudwatch:MetricAlarm"}},
+    {"AWS::SNS::Topic", {"aws_sns_topic", "aws:sns:Topic"}},
+    {"AWS::SNS::Subscription", {"aws_sns_topic_subscription", "aws:sns:TopicSubscription"}},
+    {"AWS::ApplicationAutoScaling::ScalableTarget",
+     {"aws_appautoscaling_target", "aws:appautoscaling:Target"}},
+    {"AWS::ApplicationAutoScaling::ScalingPolicy",
+     {"aws_appautoscaling_policy", "aws:appautoscaling:Policy"}},
+};
+
+using Counts = std::map<std::string, int>;
+
+std::string content(const std::vector<Artifact>& artifacts, const std::string& path) {
+  for (const Artifact& a : artifacts) {
+    if (a.path == path) return a.content;
+  }
+  FAIL("no artifact " << path);
+  return "";
+}
+
+Counts yaml_types(const std::string& text, const char* section, const char* type_key) {
+  Counts counts;
+  for (const auto& r : YAML::Load(text)[section]) ++counts[r.second[type_key].as<std::string>()];
+  return counts;
+}
+
+Counts terraform_types(const std::string& main_tf) {
+  Counts counts;
+  static const std::regex block(R"(^resource "([a-z0-9_]+)" ")", std::regex::multiline);
+  for (auto it = std::sregex_iterator(main_tf.begin(), main_tf.end(), block);
+       it != std::sregex_iterator(); ++it) {
+    ++counts[(*it)[1].str()];
+  }
+  return counts;
+}
+
+// Maps each target's counts onto CloudFormation types; `pick` chooses the target column.
+Counts as_cloudformation(const Counts& counts, bool terraform) {
+  Counts out;
+  for (const auto& [type, n] : counts) {
+    for (const auto& [cfn, pair] : kEquivalent) {
+      const std::string names = "|" + (terraform ? pair.first : pair.second) + "|";
+      if (names.find("|" + type + "|") != std::string::npos) out[cfn] += n;
+    }
+  }
+  return out;
+}
+
+int count(const Counts& c, const std::string& type) {
+  auto it = c.find(type);
+  return it == c.end() ? 0 : it->second;
+}
+
+}  // namespace
+
+TEST_CASE("every example creates the same AWS resources in all three targets") {
+  for (const char* name : kExamples) {
+    INFO(name);
+    const ir::Graph g = test::compile_example(name).graph;
+    Counts cfn = yaml_types(content(render_cloudformation(g), "template.yaml"), "Resources", "Type");
+    const Counts tf = terraform_types(content(render_terraform(g), "main.tf"));
+    const Counts pulumi = yaml_types(content(render_pulumi(g), "Pulumi.yaml"), "resources", "type");
+    // Where a target splits one AWS concept into two resources, the pieces must match:
+    // CloudFormation attaches a gateway with a resource, Terraform and Pulumi in the gateway;
+    // they attach managed policies and proxy targets with resources, CloudFormation inline.
+    CHECK(count(cfn, "AWS::EC2::VPCGatewayAttachment") == count(cfn, "AWS::EC2::InternetGateway"));
+    CHECK(count(tf, "aws_db_proxy_target") == count(cfn, "AWS::RDS::DBProxyTargetGroup"));
+    CHECK(count(pulumi, "aws:rds:ProxyTarget") == count(cfn, "AWS::RDS::DBProxyTargetGroup"));
+    CHECK(count(tf, "aws_iam_role_policy_attachment") ==
+          count(pulumi, "aws:iam:RolePolicyAttachment"));
+    cfn.erase("AWS::EC2::VPCGatewayAttachment");
+    CHECK(as_cloudformation(tf, true) == cfn);
+    CHECK(as_cloudformation(pulumi, false) == cfn);
+    std::size_t mapped = 0;
+    for (const auto& [type, n] : cfn) mapped += kEquivalent.count(type) * static_cast<std::size_t>(n);
+    CHECK(mapped >= g.resources.size());
+  }
+}
+
+TEST_CASE("rendering is deterministic") {
+  for (const char* name : kExamples) {
+    const ir::Graph g = test::compile_example(name).graph;
+    for (Target t : {Target::CloudFormation, Target::Terraform, Target::Pulumi}) {
+      const auto first = render(g, t);
+      const auto second = render(test::compile_example(name).graph, t);
+      REQUIRE(first.size() == second.size());
+      for (std::size_t i = 0; i < first.size(); ++i) CHECK(first[i].content == second[i].content);
+    }
+  }
+}
+
+TEST_CASE("CloudFormation references are intrinsic functions, never strings") {
+  const ir::Graph g = test::compile_example("minimal.yaml").graph;
+  const std::string t = content(render_cloudformation(g), "template.yaml");
+  CHECK(t.find("DBSubnetGroupName: !Ref SubnetGroup") != std::string::npos);
+  CHECK(t.find("!GetAtt DbSecurityGroup.GroupId") != std::string::npos);
+  CHECK(t.find("DeletionPolicy: \"Snapshot\"") != std::string::npos);
+  CHECK(t.find("Fn::Sub") == std::string::npos);
+  CHECK(t.find("!Sub") == std::string::npos);
+}
+
+TEST_CASE("Terraform files have the layout of a root module") {
+  const ir::Graph g = test::compile_example("minimal.yaml").graph;
+  const auto files = render_terraform(g);
+  CHECK(content(files, "versions.tf").find("version = \"~> 6.0\"") != std::string::npos);
+  CHECK(content(files, "variables.tf").find("variable \"region\"") != std::string::npos);
+  // minimal.yaml names no region: the variable is required
+  CHECK(content(files, "variables.tf").find("default") == std::string::npos);
+  CHECK(content(files, "main.tf").find("region = var.region") != std::string::npos);
+  CHECK(content(files, "outputs.tf").find("sensitive") != std::string::npos);
+  CHECK(content(files, "main.tf").find("master_password") == std::string::npos);
+}
+
+TEST_CASE("Pulumi takes its region from config and marks secret outputs") {
+  const ir::Graph g = test::compile_example("serverless-postgres.yaml").graph;
+  const YAML::Node p = YAML::Load(content(render_pulumi(g), "Pulumi.yaml"));
+  CHECK(p["runtime"].as<std::string>() == "yaml");
+  CHECK(p["config"]["aws:region"]["value"].as<std::string>() == "us-east-1");
+  CHECK(p["outputs"]["masterUserSecretArn"]["fn::secret"].as<std::string>().rfind("${", 0) == 0);
+}
