@@ -1,5 +1,6 @@
 #include "explain.h"
 
+#include "ir_yaml.h"
 #include "yaml_emitter.h"
 
 namespace ag {
@@ -7,44 +8,32 @@ namespace {
 
 using yaml::Node;
 
-struct ToNode {
-  Node operator()(const ir::Value& v) const { return std::visit(*this, v.v); }
-  Node operator()(std::nullptr_t) const { return Node::null(); }
-  Node operator()(bool b) const { return Node::boolean(b); }
-  Node operator()(std::int64_t i) const { return Node::integer(i); }
-  Node operator()(double d) const { return Node::number(d); }
-  Node operator()(const std::string& s) const { return Node::string(s); }
-  Node operator()(const ir::List& l) const {
-    Node n = Node::seq();
-    for (const ir::Value& item : l) n.items.push_back((*this)(item));
-    return n;
-  }
-  Node operator()(const ir::Map& m) const {
-    Node n = Node::map();
-    for (const ir::Member& e : m) n.add(e.key, (*this)(e.value));
-    return n;
-  }
-  Node operator()(const ir::Ref& r) const {
+// References print as !ref, deployment values as !pseudo, assembled strings as !concat
+// and JSON documents as !json: explain shows the IR as it is, not as a target spells it.
+std::optional<Node> special(const ir::Value& v) {
+  if (v.is<ir::Ref>()) {
+    const ir::Ref& r = v.as<ir::Ref>();
     return Node::symbol(r.resource + "." + r.attribute).tagged("!ref");
   }
-  Node operator()(ir::Pseudo p) const {
+  if (v.is<ir::Pseudo>()) {
+    const ir::Pseudo p = v.as<ir::Pseudo>();
     const char* name = p == ir::Pseudo::Region      ? "region"
                        : p == ir::Pseudo::AccountId ? "account_id"
                                                     : "partition";
     return Node::symbol(name).tagged("!pseudo");
   }
-  Node operator()(const ir::Concat& c) const {
-    Node n = Node::seq();
-    for (const ir::Value& part : c.parts) n.items.push_back((*this)(part));
-    return n.tagged("!concat");
+  if (v.is<ir::Concat>()) {
+    return to_yaml(ir::Value(ir::List(v.as<ir::Concat>().parts)), special).tagged("!concat");
   }
-  Node operator()(const ir::Json& j) const { return (*this)(*j.doc).tagged("!json"); }
-};
+  if (v.is<ir::Json>()) return to_yaml(*v.as<ir::Json>().doc, special).tagged("!json");
+  return std::nullopt;
+}
+
+Node convert(const ir::Value& v) { return to_yaml(v, special); }
 
 }  // namespace
 
 std::string explain(const ir::Graph& g) {
-  const ToNode convert;
   Node resources = Node::map();
   for (const ir::Resource& r : g.resources) {
     Node n = Node::map();

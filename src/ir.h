@@ -47,20 +47,22 @@ struct Value {
                                Map, Ref, Pseudo, Concat, Json>;
   Variant v;
 
-  Value() : v(nullptr) {}
-  Value(std::nullptr_t) : v(nullptr) {}
-  Value(bool b) : v(b) {}
-  Value(int i) : v(std::int64_t{i}) {}
-  Value(std::int64_t i) : v(i) {}
-  Value(double d) : v(d) {}
-  Value(const char* s) : v(std::string(s)) {}
-  Value(std::string s) : v(std::move(s)) {}
-  Value(List l) : v(std::move(l)) {}
-  Value(Map m) : v(std::move(m)) {}
-  Value(Ref r) : v(std::move(r)) {}
-  Value(Pseudo p) : v(p) {}
-  Value(Concat c) : v(std::move(c)) {}
-  Value(Json j) : v(std::move(j)) {}
+  // Defined below Member: a constructor needs the variant's destructor, hence a complete
+  // Member (GCC accepts the incomplete type here, clang with libstdc++ does not).
+  Value();
+  Value(std::nullptr_t);
+  Value(bool b);
+  Value(int i);
+  Value(std::int64_t i);
+  Value(double d);
+  Value(const char* s);
+  Value(std::string s);
+  Value(List l);
+  Value(Map m);
+  Value(Ref r);
+  Value(Pseudo p);
+  Value(Concat c);
+  Value(Json j);
 
   template <class T>
   bool is() const {
@@ -80,6 +82,21 @@ struct Member {
   std::string key;
   Value value;
 };
+
+inline Value::Value() : v(nullptr) {}
+inline Value::Value(std::nullptr_t) : v(nullptr) {}
+inline Value::Value(bool b) : v(b) {}
+inline Value::Value(int i) : v(std::int64_t{i}) {}
+inline Value::Value(std::int64_t i) : v(i) {}
+inline Value::Value(double d) : v(d) {}
+inline Value::Value(const char* s) : v(std::string(s)) {}
+inline Value::Value(std::string s) : v(std::move(s)) {}
+inline Value::Value(List l) : v(std::move(l)) {}
+inline Value::Value(Map m) : v(std::move(m)) {}
+inline Value::Value(Ref r) : v(std::move(r)) {}
+inline Value::Value(Pseudo p) : v(p) {}
+inline Value::Value(Concat c) : v(std::move(c)) {}
+inline Value::Value(Json j) : v(std::move(j)) {}
 
 // The member of `m` named `key`, or nullptr.
 const Value* find(const Map& m, const std::string& key);

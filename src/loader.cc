@@ -50,6 +50,56 @@ bool is_plain_terminator(std::string_view rest) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ',' || c == ']' || c == '}';
 }
 
+// The offset just past the quoted scalar opening at `text[open]` ('"' or '\''), or npos
+// when the file ends first. yaml-cpp accepts a quote left open at the end of the file as a
+// string running to the end, silently swallowing every line after it.
+std::size_t end_of_quoted(std::string_view text, std::size_t open) {
+  const char quote = text[open];
+  for (std::size_t i = open + 1; i < text.size(); ++i) {
+    if (quote == '"' && text[i] == '\\') {
+      ++i;  // an escape: the next character never ends the string
+    } else if (text[i] == quote) {
+      if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+        ++i;  // '' is a quote inside a single-quoted string
+      } else {
+        return i + 1;
+      }
+    }
+  }
+  return std::string_view::npos;
+}
+
+// Whether the flow collection opening at `text[open]` ('[' or '{') is closed before the end
+// of the file. Inside flow context brackets cannot appear in plain scalars, so counting
+// them, skipping quoted scalars and comments, finds the match.
+bool flow_is_closed(std::string_view text, std::size_t open) {
+  int depth = 0;
+  char previous = ' ';  // the last character that was not white space
+  for (std::size_t i = open; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
+    const bool after_space =
+        i > 0 && std::string_view(" \t\r\n").find(text[i - 1]) != std::string_view::npos;
+    if (c == '#' && after_space) {
+      i = text.find('\n', i);
+      if (i == std::string_view::npos) return false;
+      continue;
+    }
+    if ((c == '"' || c == '\'') &&
+        std::string_view("[{,:?").find(previous) != std::string_view::npos) {
+      const std::size_t end = end_of_quoted(text, i);
+      if (end == std::string_view::npos) return false;
+      i = end - 1;
+    } else if (c == '[' || c == '{') {
+      ++depth;
+    } else if (c == ']' || c == '}') {
+      if (--depth == 0) return true;
+    }
+    previous = c;
+  }
+  return false;
+}
+
 // Builds the JSON tree and source map from parser events, refusing (by throwing Refusal)
 // every construct a manifest never needs.
 class DocumentBuilder final : public YAML::EventHandler {
@@ -95,25 +145,48 @@ class DocumentBuilder final : public YAML::EventHandler {
                     mark};
     }
     const bool plain = tag == "?";
+    check_quote_closed(mark);
     if (expecting_key()) return add_key(value, plain, mark);
     add_value(plain ? resolve_plain_scalar(value) : nlohmann::json(value), mark, true);
   }
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value) override {
-    open_collection(mark, tag, anchor, nlohmann::json::array());
+                       YAML::EmitterStyle::value style) override {
+    open_collection(mark, tag, anchor, nlohmann::json::array(), style);
   }
   void OnSequenceEnd() override { close_collection(); }
 
   void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value) override {
-    open_collection(mark, tag, anchor, nlohmann::json::object());
+                  YAML::EmitterStyle::value style) override {
+    open_collection(mark, tag, anchor, nlohmann::json::object(), style);
+  }
+
+  // The text from a node's mark to the end of the file.
+  std::string_view source_at(const YAML::Mark& mark) const {
+    if (mark.is_null() || mark.pos < 0) return {};
+    const auto pos = static_cast<std::size_t>(mark.pos);
+    return pos < text_.size() ? text_.substr(pos) : std::string_view{};
+  }
+
+  // After a syntax error: the innermost flow collection still open whose closing bracket
+  // is nowhere in the file, which is then the real mistake (yaml-cpp reports it wherever
+  // it gave up, or sees the unclosed `[` as a mapping key).
+  std::optional<YAML::Mark> unclosed_flow() const {
+    for (auto it = open_flows_.rbegin(); it != open_flows_.rend(); ++it) {
+      const std::string_view rest = source_at(*it);
+      if (!rest.empty() && (rest[0] == '[' || rest[0] == '{') &&
+          !flow_is_closed(text_, static_cast<std::size_t>(it->pos))) {
+        return *it;
+      }
+    }
+    return std::nullopt;
   }
   void OnMapEnd() override { close_collection(); }
 
  private:
   struct Frame {
     nlohmann::json value;  // the object or array under construction
+    bool flow = false;     // [...] or {...}
     std::string pointer;
     std::optional<std::string> pending_key;     // mappings: key awaiting its value
     std::map<std::string, int> first_key_line;  // mappings: keys seen so far
@@ -144,10 +217,16 @@ class DocumentBuilder final : public YAML::EventHandler {
     }
   }
 
-  std::string_view source_at(const YAML::Mark& mark) const {
-    if (mark.is_null() || mark.pos < 0) return {};
-    const auto pos = static_cast<std::size_t>(mark.pos);
-    return pos < text_.size() ? text_.substr(pos) : std::string_view{};
+  void check_quote_closed(const YAML::Mark& mark) const {
+    const std::string_view rest = source_at(mark);
+    if (rest.empty() || (rest[0] != '"' && rest[0] != '\'')) return;
+    if (end_of_quoted(text_, static_cast<std::size_t>(mark.pos)) != std::string_view::npos) return;
+    const bool dq = rest[0] == '"';
+    throw Refusal{"load.syntax",
+                  std::string("unterminated ") + (dq ? "double" : "single") +
+                      "-quoted string: no closing " + (dq ? "\"" : "'") +
+                      " before the end of the file",
+                  mark};
   }
 
   std::string describe_tag(const YAML::Mark& mark) const {
@@ -211,8 +290,10 @@ class DocumentBuilder final : public YAML::EventHandler {
   }
 
   void open_collection(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                       nlohmann::json empty) {
+                       nlohmann::json empty, YAML::EmitterStyle::value style) {
     check_node(mark, tag, anchor);
+    const bool flow = style == YAML::EmitterStyle::Flow;
+    if (flow) open_flows_.push_back(mark);
     if (expecting_key()) {
       throw Refusal{"load.complex-key", "mapping keys must be scalars, not collections", mark};
     }
@@ -222,10 +303,11 @@ class DocumentBuilder final : public YAML::EventHandler {
     }
     std::string pointer = next_pointer();
     map_.set_value(pointer, mark.line + 1, mark.column + 1);
-    stack_.push_back({std::move(empty), std::move(pointer), std::nullopt, {}});
+    stack_.push_back({std::move(empty), flow, std::move(pointer), std::nullopt, {}});
   }
 
   void close_collection() {
+    if (stack_.back().flow) open_flows_.pop_back();
     nlohmann::json value = std::move(stack_.back().value);
     stack_.pop_back();
     attach(std::move(value));
@@ -235,6 +317,7 @@ class DocumentBuilder final : public YAML::EventHandler {
   const LoadLimits& limits_;
   SourceMap& map_;
   std::vector<Frame> stack_;
+  std::vector<YAML::Mark> open_flows_;  // flow collections opened and not yet closed
   nlohmann::json root_;
   bool has_root_ = false;
   int documents_ = 0;
@@ -258,6 +341,20 @@ bool check_encoding(const std::string& path, std::string_view text, Diagnostics&
   return true;
 }
 
+bool report_unclosed_flow(const std::string& path, const DocumentBuilder& builder,
+                          Diagnostics& diags) {
+  const std::optional<YAML::Mark> open = builder.unclosed_flow();
+  if (!open) return false;
+  const bool sequence = builder.source_at(*open).starts_with('[');
+  diags.error("load.syntax",
+              std::string("unclosed flow ") + (sequence ? "sequence: this '[' has no matching ']'"
+                                                        : "mapping: this '{' has no matching '}'"),
+              to_location(path, *open),
+              sequence ? "close the list with ']', or write it as a block list of '- ' items"
+                       : "close the mapping with '}', or write it as indented 'key: value' lines");
+  return true;
+}
+
 // Runs the parser; returns the root, or nullopt after reporting why not.
 std::optional<nlohmann::json> parse(const std::string& path, std::string_view body,
                                     Diagnostics& diags, const LoadLimits& limits, SourceMap& map) {
@@ -268,6 +365,9 @@ std::optional<nlohmann::json> parse(const std::string& path, std::string_view bo
     // The second call only ever refuses: a second document throws on its start.
     if (parser.HandleNextDocument(builder)) parser.HandleNextDocument(builder);
   } catch (const Refusal& r) {
+    if (r.rule == "load.complex-key" && report_unclosed_flow(path, builder, diags)) {
+      return std::nullopt;
+    }
     diags.error(r.rule, r.message, to_location(path, r.mark));
     return std::nullopt;
   } catch (const YAML::DeepRecursion& e) {
@@ -275,6 +375,7 @@ std::optional<nlohmann::json> parse(const std::string& path, std::string_view bo
     return std::nullopt;
   } catch (const YAML::ParserException& e) {
     const bool alias = e.msg == YAML::ErrorMsg::UNKNOWN_ANCHOR;
+    if (!alias && report_unclosed_flow(path, builder, diags)) return std::nullopt;
     diags.error(alias ? "load.alias" : "load.syntax",
                 alias ? "aliases (*name) are not supported" : "YAML syntax error: " + e.msg,
                 to_location(path, e.mark));
@@ -285,7 +386,8 @@ std::optional<nlohmann::json> parse(const std::string& path, std::string_view bo
   }
   nlohmann::json root = builder.take_root();
   if (!builder.has_root() || root.is_null()) {
-    diags.error("load.empty", "the manifest is empty (no YAML content)", {path, 0, 0});
+    // Reported at 1:1 so that every load error has a position tools can jump to.
+    diags.error("load.empty", "the manifest is empty (no YAML content)", {path, 1, 1});
     return std::nullopt;
   }
   return root;

@@ -136,14 +136,7 @@ void add_instance(Context& c, const InstanceSpec& s) {
             {"engine_version", text(c.spec, "engine_version")}};
   if (!s.availability_zone.empty()) ir::set(p, "availability_zone", s.availability_zone);
   ir::set(p, "promotion_tier", s.promotion_tier);
-  if (c.has("instance_parameter_group")) {
-    ir::set(p, "db_parameter_group_name", ir::ref("instance_parameter_group", "name"));
-  } else if (c.spec.contains("instance_parameter_group_name")) {
-    ir::set(p, "db_parameter_group_name", text(c.spec, "instance_parameter_group_name"));
-  }
-  ir::set(p, "publicly_accessible", flag(get(c.spec, "network"), "publicly_accessible", false));
-  ir::set(p, "auto_minor_version_upgrade",
-          flag(get(c.spec, "maintenance"), "auto_minor_version_upgrade", true));
+  add_instance_settings(c, p);
   ir::set(p, "apply_immediately", flag(get(c.spec, "maintenance"), "apply_immediately", false));
   add_instance_monitoring(c, p);
   ir::set(p, "tags", c.tags(s.identifier));

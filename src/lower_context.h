@@ -53,6 +53,8 @@ bool global_secondary(const Context& c);
 // Engine, credentials, networking, storage, backup, maintenance and logging properties that
 // a cluster and a DB instance share.
 void add_common_database(const Context& c, ir::Map& p);
+// Parameter group, accessibility and minor-upgrade properties of one DB instance.
+void add_instance_settings(const Context& c, ir::Map& p);
 // Enhanced monitoring and Performance Insights properties of one DB instance.
 void add_instance_monitoring(const Context& c, ir::Map& p);
 

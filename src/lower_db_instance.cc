@@ -29,14 +29,7 @@ void lower_db_instance(Context& c) {
   if (!multi_az && c.spec.contains("availability_zone")) {
     ir::set(p, "availability_zone", text(c.spec, "availability_zone"));
   }
-  if (c.has("instance_parameter_group")) {
-    ir::set(p, "db_parameter_group_name", ir::ref("instance_parameter_group", "name"));
-  } else if (c.spec.contains("instance_parameter_group_name")) {
-    ir::set(p, "db_parameter_group_name", text(c.spec, "instance_parameter_group_name"));
-  }
-  ir::set(p, "publicly_accessible", flag(get(c.spec, "network"), "publicly_accessible", false));
-  ir::set(p, "auto_minor_version_upgrade",
-          flag(get(c.spec, "maintenance"), "auto_minor_version_upgrade", true));
+  add_instance_settings(c, p);
   add_instance_monitoring(c, p);
   ir::set(p, "tags", c.tags(c.name));
   ir::Resource& db = c.add("db_instance", "db_instance", std::move(p));

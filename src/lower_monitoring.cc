@@ -43,6 +43,17 @@ void lower_monitoring_role(Context& c) {
        "Lets RDS publish enhanced monitoring metrics of " + c.name, {policy});
 }
 
+void add_instance_settings(const Context& c, ir::Map& p) {
+  if (c.has("instance_parameter_group")) {
+    ir::set(p, "db_parameter_group_name", ir::ref("instance_parameter_group", "name"));
+  } else if (c.spec.contains("instance_parameter_group_name")) {
+    ir::set(p, "db_parameter_group_name", text(c.spec, "instance_parameter_group_name"));
+  }
+  ir::set(p, "publicly_accessible", flag(get(c.spec, "network"), "publicly_accessible", false));
+  ir::set(p, "auto_minor_version_upgrade",
+          flag(get(c.spec, "maintenance"), "auto_minor_version_upgrade", true));
+}
+
 void add_instance_monitoring(const Context& c, ir::Map& p) {
   const json& monitoring = get(c.spec, "monitoring");
   const std::int64_t interval = monitoring_interval(c);

@@ -3,6 +3,7 @@
 // interpolated).
 #include <stdexcept>
 
+#include "ir_yaml.h"
 #include "naming.h"
 #include "render.h"
 #include "target_resources.h"
@@ -25,41 +26,31 @@ const char* pseudo_name(ir::Pseudo p) {
   throw std::logic_error("unknown pseudo value");
 }
 
+// CloudFormation's spelling of references, pseudo values, assembled strings and JSON.
 class CfnConverter {
  public:
   explicit CfnConverter(const TargetGraph& tg) : tg_(tg) {}
 
-  Node operator()(const ir::Value& v) const { return std::visit(*this, v.v); }
-
-  Node operator()(std::nullptr_t) const { return Node::null(); }
-  Node operator()(bool b) const { return Node::boolean(b); }
-  Node operator()(std::int64_t i) const { return Node::integer(i); }
-  Node operator()(double d) const { return Node::number(d); }
-  Node operator()(const std::string& s) const { return Node::string(s); }
-  Node operator()(const ir::List& l) const {
-    Node n = Node::seq();
-    for (const ir::Value& item : l) n.items.push_back((*this)(item));
-    return n;
+  Node operator()(const ir::Value& v) const {
+    return to_yaml(v, [this](const ir::Value& x) { return special(x); });
   }
-  Node operator()(const ir::Map& m) const {
-    Node n = Node::map();
-    for (const ir::Member& e : m) n.add(e.key, (*this)(e.value));
-    return n;
-  }
-  Node operator()(const ir::Ref& r) const {
-    const auto [target, attribute] = tg_.resolve(r);
-    if (attribute == "Ref") return Node::symbol(target->name).tagged("!Ref");
-    return Node::symbol(target->name + "." + attribute).tagged("!GetAtt");
-  }
-  Node operator()(ir::Pseudo p) const { return Node::symbol(pseudo_name(p)).tagged("!Ref"); }
-  Node operator()(const ir::Concat& c) const {
-    Node parts = Node::seq();
-    for (const ir::Value& part : c.parts) parts.items.push_back((*this)(part));
-    return Node::seq({Node::string(""), parts}).tagged("!Join");
-  }
-  Node operator()(const ir::Json& j) const { return (*this)(*j.doc); }
 
  private:
+  std::optional<Node> special(const ir::Value& v) const {
+    if (v.is<ir::Ref>()) {
+      const auto [target, attribute] = tg_.resolve(v.as<ir::Ref>());
+      if (attribute == "Ref") return Node::symbol(target->name).tagged("!Ref");
+      return Node::symbol(target->name + "." + attribute).tagged("!GetAtt");
+    }
+    if (v.is<ir::Pseudo>()) return Node::symbol(pseudo_name(v.as<ir::Pseudo>())).tagged("!Ref");
+    if (v.is<ir::Concat>()) {
+      Node parts = (*this)(ir::Value(ir::List(v.as<ir::Concat>().parts)));
+      return Node::seq({Node::string(""), parts}).tagged("!Join");
+    }
+    if (v.is<ir::Json>()) return (*this)(*v.as<ir::Json>().doc);  // CloudFormation takes objects
+    return std::nullopt;
+  }
+
   const TargetGraph& tg_;
 };
 

@@ -4,6 +4,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "ir_yaml.h"
 #include "naming.h"
 #include "pulumi_text.h"
 #include "render.h"
@@ -33,6 +34,8 @@ PseudoVariable pseudo_variable(ir::Pseudo p) {
   throw std::logic_error("unknown pseudo value");
 }
 
+// Pulumi's spelling: literal strings with `$` escaped, references and pseudo values as
+// interpolations, JSON documents through fn::toJSON.
 class PulumiConverter {
  public:
   explicit PulumiConverter(const TargetGraph& tg) : tg_(tg) {}
@@ -40,55 +43,45 @@ class PulumiConverter {
   // Invoke-backed variables the converted values read, by name.
   const std::map<std::string, PseudoVariable>& variables() const { return variables_; }
 
-  Node operator()(const ir::Value& v) { return std::visit(*this, v.v); }
-  Node operator()(std::nullptr_t) { return Node::null(); }
-  Node operator()(bool b) { return Node::boolean(b); }
-  Node operator()(std::int64_t i) { return Node::integer(i); }
-  Node operator()(double d) { return Node::number(d); }
-  Node operator()(const std::string& s) { return Node::string(pulumi::literal(s)); }
-  Node operator()(const ir::List& l) {
-    Node n = Node::seq();
-    for (const ir::Value& item : l) n.items.push_back((*this)(item));
-    return n;
+  Node operator()(const ir::Value& v) {
+    return to_yaml(v, [this](const ir::Value& x) { return special(x); });
   }
-  Node operator()(const ir::Map& m) {
-    Node n = Node::map();
+
+ private:
+  std::optional<Node> special(const ir::Value& v) {
+    if (v.is<std::string>()) return Node::string(pulumi::literal(v.as<std::string>()));
+    if (v.is<ir::Map>()) check_keys(v.as<ir::Map>());
+    if (v.is<ir::Ref>() || v.is<ir::Pseudo>() || v.is<ir::Concat>()) return Node::string(text_of(v));
+    if (v.is<ir::Json>()) return Node::map().add("fn::toJSON", (*this)(*v.as<ir::Json>().doc));
+    return std::nullopt;
+  }
+
+  static void check_keys(const ir::Map& m) {
     for (const ir::Member& e : m) {
       if (pulumi::is_builtin_key(e.key)) {
         throw std::invalid_argument("a map key Pulumi would read as a builtin: " + e.key);
       }
-      n.add(e.key, (*this)(e.value));
     }
-    return n;
   }
-  Node operator()(const ir::Ref& r) { return Node::string(text_of(r)); }
-  Node operator()(ir::Pseudo p) { return Node::string(text_of(p)); }
-  Node operator()(const ir::Concat& c) {
-    std::string s;
-    for (const ir::Value& part : c.parts) {
-      if (part.is<std::string>()) {
-        s += pulumi::literal(part.as<std::string>());
-      } else if (part.is<ir::Ref>()) {
-        s += text_of(part.as<ir::Ref>());
-      } else if (part.is<ir::Pseudo>()) {
-        s += text_of(part.as<ir::Pseudo>());
-      } else {
-        throw std::invalid_argument("a Concat part must be a string, reference or pseudo");
-      }
-    }
-    return Node::string(s);
-  }
-  Node operator()(const ir::Json& j) { return Node::map().add("fn::toJSON", (*this)(*j.doc)); }
 
- private:
-  std::string text_of(const ir::Ref& r) {
-    const auto [target, attribute] = tg_.resolve(r);
-    return pulumi::interpolation(target->name + "." + attribute);
-  }
-  std::string text_of(ir::Pseudo p) {
-    const PseudoVariable v = pseudo_variable(p);
-    variables_.emplace(v.name, v);
-    return pulumi::interpolation(v.name);
+  // A string with interpolations: literal parts escaped, the rest ${...}.
+  std::string text_of(const ir::Value& v) {
+    if (v.is<std::string>()) return pulumi::literal(v.as<std::string>());
+    if (v.is<ir::Ref>()) {
+      const auto [target, attribute] = tg_.resolve(v.as<ir::Ref>());
+      return pulumi::interpolation(target->name + "." + attribute);
+    }
+    if (v.is<ir::Pseudo>()) {
+      const PseudoVariable var = pseudo_variable(v.as<ir::Pseudo>());
+      variables_.emplace(var.name, var);
+      return pulumi::interpolation(var.name);
+    }
+    if (v.is<ir::Concat>()) {
+      std::string s;
+      for (const ir::Value& part : v.as<ir::Concat>().parts) s += text_of(part);
+      return s;
+    }
+    throw std::invalid_argument("a Concat part must be a string, reference or pseudo value");
   }
 
   const TargetGraph& tg_;

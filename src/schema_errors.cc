@@ -304,10 +304,14 @@ SchemaIssue issue(const std::string& key, const std::string& rule_keyword, const
   return {key, std::move(d)};
 }
 
+// A mapping or list is reported at its key: its own position is where its first entry
+// starts (in block style), which would blame that entry for the whole collection.
 Subject subject_at(const SchemaErrorContext& ctx, const std::vector<std::string>& tokens) {
   const std::string pointer = pointer_of(tokens);
-  return {display(ctx.manifest.doc, tokens), instance_at(ctx.manifest.doc, tokens),
-          schema_at(ctx.schema, tokens), ctx.manifest.map.at(pointer), pointer};
+  const json* value = instance_at(ctx.manifest.doc, tokens);
+  const SourceMap& map = ctx.manifest.map;
+  return {display(ctx.manifest.doc, tokens), value, schema_at(ctx.schema, tokens),
+          value && value->is_structured() ? map.key_at(pointer) : map.at(pointer), pointer};
 }
 
 SchemaIssue required_issue(const SchemaErrorContext& ctx, const SchemaFailure& f) {
@@ -333,6 +337,17 @@ std::vector<SchemaIssue> unknown_field_issues(const SchemaErrorContext& ctx,
     const std::string where = f.tokens.empty() ? "at the top level" : "in " + s.name;
     const std::string best = nearest(key, allowed);
     const std::string pointer = pointer_append(s.pointer, key);
+    if (is_plaintext_password_key(key)) {  // not a typo to suggest a fix for
+      std::vector<std::string> tokens = f.tokens;
+      tokens.push_back(key);
+      Diagnostic d;
+      d.rule = "credentials.plaintext-password";
+      d.message = display(ctx.manifest.doc, tokens) + ": " + std::string(kPlaintextPasswordMessage);
+      d.hint = kPlaintextPasswordHint;
+      d.loc = ctx.manifest.map.key_at(pointer);
+      out.push_back({pointer, std::move(d)});
+      continue;
+    }
     out.push_back(issue(pointer, "additional-property", ctx.manifest.map.key_at(pointer),
                         {"unknown field '" + key + "' " + where,
                          best.empty() ? "" : "did you mean '" + best + "'?"}));
@@ -355,6 +370,13 @@ SchemaIssue duplicate_issue(const SchemaErrorContext& ctx, const SchemaFailure& 
 }
 
 }  // namespace
+
+bool is_plaintext_password_key(std::string_view key) {
+  constexpr std::string_view kSuffix = "_password";
+  if (key == "manage_master_user_password") return false;
+  return key == "password" ||
+         (key.size() > kSuffix.size() && key.substr(key.size() - kSuffix.size()) == kSuffix);
+}
 
 SchemaFailure to_failure(const std::vector<std::string>& context, const std::string& description) {
   SchemaFailure f;

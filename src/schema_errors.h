@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -13,6 +14,17 @@
 #include "document.h"
 
 namespace ag {
+
+// A key named `password` or ending in `_password` (other than manage_master_user_password).
+// Such a key is reported as credentials.plaintext-password wherever it appears: here when
+// the schema refuses it as an unknown field, by the check stage where the schema lets any
+// key through (tag keys). Both use these words.
+bool is_plaintext_password_key(std::string_view key);
+inline constexpr std::string_view kPlaintextPasswordMessage =
+    "plaintext passwords are never accepted";
+inline constexpr std::string_view kPlaintextPasswordHint =
+    "remove it; let RDS manage the password (manage_master_user_password: true, the "
+    "default) or point at your own Secrets Manager secret with master_password_secret_arn";
 
 // One valijson error, classified.
 struct SchemaFailure {

@@ -37,13 +37,13 @@ void refuse_fields(Context& c, const std::array<std::string_view, N>& fields,
 void check_required_by_kind(Context& c) {
   if (c.aurora() && !c.has("/spec/instances/writer")) {
     const std::string at = c.has("/spec/instances") ? "/spec/instances" : "/spec";
-    c.error_at(at, "kind.instances-required", "an AuroraCluster needs spec.instances.writer",
-               "add `instances: {writer: {instance_class: db.r6g.large}}` (or `writer: {}` "
-               "with serverless_v2_scaling)");
+    c.error_at_key(at, "kind.instances-required", "an AuroraCluster needs spec.instances.writer",
+                   "add `instances: {writer: {instance_class: db.r6g.large}}` (or `writer: {}` "
+                   "with serverless_v2_scaling)");
   }
   if (c.rds_instance() && !c.str("/spec/instance_class")) {
-    c.error_at("/spec", "kind.instance-class-required", "an RdsInstance needs spec.instance_class",
-               "for example db.t4g.medium");
+    c.error_at_key("/spec", "kind.instance-class-required",
+                   "an RdsInstance needs spec.instance_class", "for example db.t4g.medium");
   }
 }
 

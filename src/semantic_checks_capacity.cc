@@ -1,5 +1,3 @@
-#include <cmath>
-
 #include "semantic_checks_internal.h"
 
 namespace ag::semantic {
@@ -21,10 +19,10 @@ void check_instance_classes(Context& c) {
   const bool scaling = c.has(kScaling);
   const std::string writer = "/spec/instances/writer";
   if (c.has(writer) && !c.str(writer + "/instance_class") && !scaling) {
-    c.error_at(writer, "instances.instance-class-required",
-               "spec.instances.writer.instance_class is required unless "
-               "spec.serverless_v2_scaling is given",
-               "set instance_class (such as db.r6g.large) or add serverless_v2_scaling");
+    c.error_at_key(writer, "instances.instance-class-required",
+                   "spec.instances.writer.instance_class is required unless "
+                   "spec.serverless_v2_scaling is given",
+                   "set instance_class (such as db.r6g.large) or add serverless_v2_scaling");
   }
   for (const char* owner : {"writer", "readers"}) {
     const std::string p = std::string("/spec/instances/") + owner + "/instance_class";
@@ -36,26 +34,8 @@ void check_instance_classes(Context& c) {
   }
 }
 
-void check_capacity_steps(Context& c) {
-  for (const char* field : {"min_capacity", "max_capacity"}) {
-    const std::string p = std::string(kScaling) + "/" + field;
-    auto v = c.num(p);
-    if (v && std::fmod(*v * 2.0, 1.0) != 0.0) {
-      c.error_at(p, "serverless.capacity-step",
-                 dotted(p) + " " + number_text(*v) + " is not a multiple of 0.5 ACU",
-                 "use a value such as " + number_text(std::round(*v * 2.0) / 2.0));
-    }
-  }
-}
-
 void check_capacity_range(Context& c, std::optional<double> min, std::optional<double> max) {
   const std::string pmin = std::string(kScaling) + "/min_capacity";
-  const std::string pmax = std::string(kScaling) + "/max_capacity";
-  if (max && *max < 1.0) {
-    c.error_at(pmax, "serverless.max-zero",
-               "spec.serverless_v2_scaling.max_capacity must be at least 1 ACU",
-               "AWS refuses a maximum of 0 or 0.5 ACU");
-  }
   if (min && max && *min > *max) {
     c.error_at(pmin, "serverless.min-max",
                "spec.serverless_v2_scaling.min_capacity " + number_text(*min) +
@@ -84,7 +64,6 @@ void check_serverless(Context& c) {
   const std::string base(kScaling);
   auto min = c.num(base + "/min_capacity");
   auto max = c.num(base + "/max_capacity");
-  check_capacity_steps(c);
   check_capacity_range(c, min, max);
   check_auto_pause(c, min);
 }
@@ -102,10 +81,10 @@ void check_replica_autoscaling(Context& c) {
   const bool cpu = c.has(base + "/target_cpu_utilization");
   const bool conns = c.has(base + "/target_connections");
   if (cpu == conns) {
-    c.error_at(base, "autoscaling.target",
-               std::string("spec.read_replica_autoscaling needs exactly one of "
-                           "target_cpu_utilization or target_connections (") +
-                   (cpu ? "both" : "neither") + " given)");
+    c.error_at_key(base, "autoscaling.target",
+                   std::string("spec.read_replica_autoscaling needs exactly one of "
+                               "target_cpu_utilization or target_connections (") +
+                       (cpu ? "both" : "neither") + " given)");
   }
 }
 

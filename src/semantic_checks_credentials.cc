@@ -11,9 +11,8 @@ void check_username(Context& c) {
   auto user = c.str(p("username"));
   if (!user) return;
   std::string why;
-  if (*user == "rdsadmin") {
-    why = "is reserved by RDS";
-  } else if (is_postgres_engine(c.engine()) && *user == "admin") {
+  // rdsadmin, reserved on every engine, is refused by the schema (schema.not).
+  if (is_postgres_engine(c.engine()) && *user == "admin") {
     why = "is reserved by the PostgreSQL engines";
   } else if (is_postgres_engine(c.engine()) && user->rfind("pg_", 0) == 0) {
     why = "starts with pg_, which PostgreSQL reserves for its own roles";

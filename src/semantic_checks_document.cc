@@ -1,19 +1,11 @@
 // Rules that apply to every node of the document, whatever the schema says about it.
+#include "schema_errors.h"
 #include "semantic_checks_internal.h"
 
 namespace ag::semantic {
 namespace {
 
 constexpr std::string_view kDynamicReference = "{{resolve:";
-
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-bool is_password_key(std::string_view key) {
-  if (key == "manage_master_user_password") return false;
-  return key == "password" || ends_with(key, "_password");
-}
 
 void check_string(Context& c, const std::string& pointer, const std::string& s, bool is_key) {
   if (s.find(kDynamicReference) == std::string::npos) return;
@@ -40,13 +32,10 @@ void walk(Context& c, const Json& node, const std::string& pointer, int depth) {
   } else if (node.is_object()) {
     for (auto it = node.begin(); it != node.end(); ++it) {
       const std::string child = pointer_append(pointer, it.key());
-      if (is_password_key(it.key())) {
+      if (is_plaintext_password_key(it.key())) {
         c.error_at_key(child, "credentials.plaintext-password",
-                       dotted(child) +
-                           " looks like a plaintext password, which is never "
-                           "accepted",
-                       "remove it; use manage_master_user_password: true or "
-                       "master_password_secret_arn");
+                       dotted(child) + ": " + std::string(kPlaintextPasswordMessage),
+                       std::string(kPlaintextPasswordHint));
       }
       check_string(c, child, it.key(), true);
       walk(c, it.value(), child, depth + 1);

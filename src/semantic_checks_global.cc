@@ -66,9 +66,9 @@ void check_secondary(Context& c) {
   const std::string src = std::string(kGlobal) + "/source_region";
   auto source = c.str(src);
   if (!source) {
-    c.error_at(kGlobal, "global.source-region",
-               "spec.global_database.source_region is required for role secondary",
-               "the region of the primary cluster, such as us-east-1");
+    c.error_at_key(kGlobal, "global.source-region",
+                   "spec.global_database.source_region is required for role secondary",
+                   "the region of the primary cluster, such as us-east-1");
     return;
   }
   if (source == c.str("/metadata/region")) {
@@ -96,10 +96,10 @@ void check_point_in_time(Context& c) {
   const bool at_time = c.has(time_p);
   const bool latest = c.flag(std::string(kPit) + "/use_latest_restorable_time", false);
   if (at_time == latest) {
-    c.error_at(kPit, "restore.exclusive",
-               std::string("spec.restore.point_in_time needs exactly one of restore_to_time "
-                           "or use_latest_restorable_time: true (") +
-                   (at_time ? "both" : "neither") + " given)");
+    c.error_at_key(kPit, "restore.exclusive",
+                   std::string("spec.restore.point_in_time needs exactly one of restore_to_time "
+                               "or use_latest_restorable_time: true (") +
+                       (at_time ? "both" : "neither") + " given)");
   }
   auto text = c.str(time_p);
   if (text && !is_rfc3339(*text)) {

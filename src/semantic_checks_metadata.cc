@@ -11,17 +11,18 @@ namespace {
 constexpr std::array<std::string_view, 3> kCompilerTags{"Name", "Environment", "ManagedBy"};
 constexpr std::size_t kMaxTags = 50;
 
-void check_name(Context& c) {
-  auto name = c.str("/metadata/name");
-  if (!name) return;
-  if (name->find("--") != std::string::npos) {
-    c.error_at("/metadata/name", "name.double-hyphen",
-               "metadata.name '" + *name + "' contains '--', which RDS identifiers refuse");
+// AWS reserves the prefix aws: in any combination of upper and lower case. This is the
+// only place it is checked: schema_validation.cc leaves the schema's narrower, lower-case
+// `not: ^aws:` on tag keys to this rule.
+bool has_reserved_prefix(std::string_view key) {
+  constexpr std::string_view kPrefix = "aws:";
+  if (key.size() < kPrefix.size()) return false;
+  for (std::size_t i = 0; i < kPrefix.size(); ++i) {
+    const char ch = key[i];
+    const char lower = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
+    if (lower != kPrefix[i]) return false;
   }
-  if (!name->empty() && name->back() == '-') {
-    c.error_at("/metadata/name", "name.trailing-hyphen",
-               "metadata.name '" + *name + "' ends with '-', which RDS identifiers refuse");
-  }
+  return true;
 }
 
 // Decodes one UTF-8 sequence (the loader has validated the encoding); 0xFFFD on junk.
@@ -71,12 +72,10 @@ std::string describe(char32_t cp) {
 void check_tag(Context& c, const std::string& key, const Json& value) {
   const std::string ptr = pointer_append("/metadata/tags", key);
   const std::string shown = "metadata.tags '" + key + "'";
-  if (key.size() >= 4 &&
-      (key.substr(0, 4) == "aws:" || key.substr(0, 4) == "AWS:" || key.substr(0, 4) == "Aws:")) {
+  if (has_reserved_prefix(key)) {
     c.error_at_key(ptr, "tags.reserved-prefix",
-                   shown +
-                       ": keys starting with aws: are "
-                       "reserved by AWS");
+                   shown + ": keys starting with aws: (in any case) are reserved by AWS",
+                   "rename the tag, for example without the aws: prefix");
   }
   if (pulumi::is_builtin_key(key)) {
     c.error_at_key(ptr, "tags.builtin-prefix",
@@ -111,18 +110,16 @@ void check_tags(Context& c) {
   for (auto it = tags->begin(); it != tags->end(); ++it) check_tag(c, it.key(), it.value());
   const std::size_t added = c.has("/metadata/environment") ? 3 : 2;
   if (tags->size() + added > kMaxTags) {
-    c.error_at("/metadata/tags", "tags.count",
-               "metadata.tags has " + std::to_string(tags->size()) + " tags; with the " +
-                   std::to_string(added) + " aurora-gen adds that is over AWS's 50",
-               "keep at most " + std::to_string(kMaxTags - added) + " tags");
+    c.error_at_key("/metadata/tags", "tags.count",
+                   "metadata.tags has " + std::to_string(tags->size()) + " tags; with the " +
+                       std::to_string(added) + " aurora-gen adds that is over AWS's 50",
+                   "keep at most " + std::to_string(kMaxTags - added) + " tags");
   }
 }
 
 }  // namespace
 
-void check_metadata(Context& c) {
-  check_name(c);
-  check_tags(c);
-}
+// metadata.name's '--' and trailing '-' are refused by the schema (schema.not).
+void check_metadata(Context& c) { check_tags(c); }
 
 }  // namespace ag::semantic

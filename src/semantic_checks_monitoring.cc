@@ -1,5 +1,3 @@
-#include <cmath>
-
 #include "semantic_checks_internal.h"
 
 namespace ag::semantic {
@@ -17,21 +15,6 @@ void check_enhanced(Context& c) {
                    "enhanced_monitoring_interval",
                    "set enhanced_monitoring_interval (1, 5, 10, 15, 30 or 60) or remove the "
                    "role");
-  }
-}
-
-// Performance Insights keeps 7 days (free), 731 days, or a whole number of months (31
-// days each) up to 23 months.
-void check_pi_retention(Context& c) {
-  const std::string ptr = p("performance_insights/retention_period");
-  auto days = c.num(ptr);
-  if (!days) return;
-  const double d = *days;
-  const bool months = d >= 31 && d <= 713 && std::fmod(d, 31.0) == 0.0;
-  if (d != 7 && d != 731 && !months) {
-    c.error_at(ptr, "monitoring.pi-retention",
-               dotted(ptr) + " must be 7, 731, or a multiple of 31 up to 713",
-               "for example 7 (free tier), 93 (3 months) or 731 (2 years)");
   }
 }
 
@@ -78,10 +61,10 @@ void check_alarms(Context& c) {
 
 }  // namespace
 
+// Performance Insights retention_period (7, 731 or whole months) is a schema enum.
 void check_monitoring(Context& c) {
   if (!c.has(kMon)) return;
   check_enhanced(c);
-  check_pi_retention(c);
   check_log_retention(c);
   check_alarms(c);
 }

@@ -44,8 +44,8 @@ void check_subnet_source(Context& c) {
   }
   const std::string hint = "give exactly one of subnet_ids, db_subnet_group_name or create_vpc";
   if (present.empty()) {
-    c.error_at("/spec/network", "network.subnet-source",
-               "spec.network says nowhere to place the database", hint);
+    c.error_at_key("/spec/network", "network.subnet-source",
+                   "spec.network says nowhere to place the database", hint);
   }
   for (std::size_t i = 1; i < present.size(); ++i) {
     c.error_at_key(present[i], "network.subnet-source",
@@ -57,9 +57,9 @@ void check_vpc_id(Context& c) {
   const bool create = c.has("/spec/network/create_vpc");
   const bool vpc_id = c.has("/spec/network/vpc_id");
   if (!create && !vpc_id) {
-    c.error_at("/spec/network", "network.vpc-id-required",
-               "spec.network.vpc_id is required unless spec.network.create_vpc is given",
-               "the security group is created in this VPC");
+    c.error_at_key("/spec/network", "network.vpc-id-required",
+                   "spec.network.vpc_id is required unless spec.network.create_vpc is given",
+                   "the security group is created in this VPC");
   }
   if (create && vpc_id) {
     c.error_at_key("/spec/network/vpc_id", "network.vpc-id-with-create-vpc",

@@ -77,10 +77,10 @@ void check_gp3(Context& c, double allocated) {
   auto throughput = c.num(p("throughput"));
   if (!iops && !throughput) return;
   if (allocated < kGp3ProvisioningFromGb) {
-    c.error_at_key(iops ? p("iops") : p("throughput"), "storage.gp3-iops",
-                   "gp3 iops and throughput can only be set from 400 GiB (allocated_gb is " +
-                       n(allocated) + ")",
-                   "below 400 GiB gp3 gives a fixed 3,000 IOPS and 125 MiB/s");
+    c.error_at(iops ? p("iops") : p("throughput"), "storage.gp3-iops",
+               "gp3 iops and throughput can only be set from 400 GiB (allocated_gb is " +
+                   n(allocated) + ")",
+               "below 400 GiB gp3 gives a fixed 3,000 IOPS and 125 MiB/s");
     return;
   }
   if (iops && *iops < kGp3MinIops) {

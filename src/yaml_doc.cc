@@ -46,12 +46,16 @@ Node Node::string(std::string s) { return scalar(Kind::String, std::move(s)); }
 
 Node Node::symbol(std::string s) { return scalar(Kind::Symbol, std::move(s)); }
 
+Node Node::seq() { return seq(std::vector<Node>{}); }
+
 Node Node::seq(std::vector<Node> items) {
   Node n;
   n.kind = Kind::Seq;
   n.items = std::move(items);
   return n;
 }
+
+Node Node::map() { return map(std::vector<Entry>{}); }
 
 Node Node::map(std::vector<Entry> entries) {
   Node n;

@@ -35,8 +35,12 @@ struct Node {
   static Node number(double d);
   static Node string(std::string s);
   static Node symbol(std::string s);
-  static Node seq(std::vector<Node> items = {});
-  static Node map(std::vector<Entry> entries = {});
+  // Overloads rather than `= {}` defaults: a default argument here would need Entry
+  // complete (clang with libstdc++ refuses it).
+  static Node seq();
+  static Node seq(std::vector<Node> items);
+  static Node map();
+  static Node map(std::vector<Entry> entries);
   Node& tagged(std::string t) {
     tag = std::move(t);
     return *this;

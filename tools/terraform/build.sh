@@ -24,3 +24,9 @@ fi
 if newer "$out/tfcheck" "$here/tfcheck/" /usr/share/gocode/src/github.com/hashicorp/hcl; then
   go build -trimpath -o "$out/tfcheck" aurora-gen/tfcheck
 fi
+# hclvalues (tools/terraform/hclvalues): literal string values of a .tf file as JSON, for the
+# hostile-strings test.
+ln -sfn "$here/hclvalues" "$gopath/src/aurora-gen/hclvalues"
+if newer "$out/hclvalues" "$here/hclvalues/" /usr/share/gocode/src/github.com/hashicorp/hcl; then
+  go build -trimpath -o "$out/hclvalues" aurora-gen/hclvalues
+fi
