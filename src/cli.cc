@@ -14,6 +14,7 @@
 #include "output_tree.h"
 #include "pipeline.h"
 #include "render.h"
+#include "target_resources.h"
 
 namespace ag {
 namespace {
@@ -100,6 +101,18 @@ std::vector<Target> targets_of(const std::string& name) {
   return {Target::CloudFormation, Target::Terraform, Target::Pulumi};
 }
 
+// Renders one target, reporting at the manifest field a resource the target cannot express.
+std::optional<std::vector<Artifact>> render_or_report(const Compiled& c, Target t,
+                                                      Diagnostics& diags) {
+  try {
+    return render(c.graph, t);
+  } catch (const UnsupportedResource& e) {
+    diags.error("render.unsupported", std::string(target_dir(t)) + ": " + e.what(),
+                c.manifest.map.key_at(e.origin));
+    return std::nullopt;
+  }
+}
+
 // Every artifact of every manifest, at <name>/<target dir>/<file>.
 std::vector<OutputFile> artifacts(const Batch& b, const std::vector<Target>& targets,
                                   Diagnostics& diags) {
@@ -114,7 +127,9 @@ std::vector<OutputFile> artifacts(const Batch& b, const std::vector<Target>& tar
       continue;
     }
     for (Target t : targets) {
-      for (Artifact& a : render(c.graph, t)) {
+      auto rendered = render_or_report(c, t, diags);
+      if (!rendered) continue;
+      for (Artifact& a : *rendered) {
         files.push_back({c.graph.name + "/" + std::string(target_dir(t)) + "/" + a.path,
                          std::move(a.content)});
       }
@@ -133,9 +148,10 @@ int print_single(const Batch& b, const Options& o, Diagnostics& diags) {
     report(diags, o.format);
     return kUsage;
   }
-  std::cout << render(b.compiled[0].graph, targets[0]).front().content;
+  const auto rendered = render_or_report(b.compiled[0], targets[0], diags);
+  if (rendered) std::cout << rendered->front().content;
   report(diags, o.format);
-  return kClean;
+  return rendered ? kClean : kFindings;
 }
 
 int check_drift(const std::vector<PlannedFile>& plan, const Options& o) {

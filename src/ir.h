@@ -114,6 +114,9 @@ struct Resource {
   Map props;
   // Explicit ordering, only where no Ref already orders the two resources.
   std::vector<std::string> depends_on;
+  // The manifest field this resource comes from (a JSON pointer), where a target may have
+  // to refuse it; empty otherwise.
+  std::string origin = {};
 };
 
 struct Output {

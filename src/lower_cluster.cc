@@ -4,10 +4,34 @@
 namespace ag::lowering {
 namespace {
 
+bool restoring(const Context& c) { return get(c.spec, "restore").is_object(); }
+
+// A restored database takes its master user name and database from the snapshot or source.
+void add_restore(const Context& c, ir::Map& p) {
+  const json& restore = get(c.spec, "restore");
+  if (restore.contains("snapshot_identifier")) {
+    ir::set(p, "snapshot_identifier", text(restore, "snapshot_identifier"));
+    return;
+  }
+  const json& pit = get(restore, "point_in_time");
+  ir::Map m{{"source_cluster_identifier", text(pit, "source_cluster_identifier")}};
+  if (pit.contains("restore_to_time")) {
+    m.push_back({"restore_to_time", text(pit, "restore_to_time")});
+  } else {
+    m.push_back({"use_latest_restorable_time", true});
+  }
+  m.push_back({"restore_type", "full-copy"});
+  ir::set(p, "restore_to_point_in_time", m);
+}
+
 void add_credentials(const Context& c, ir::Map& p) {
   if (global_secondary(c)) return;
   const json& creds = get(c.spec, "credentials");
-  ir::set(p, "master_username", text(creds, "username", c.postgres ? "postgres" : "admin"));
+  if (restoring(c)) {
+    add_restore(c, p);
+  } else {
+    ir::set(p, "master_username", text(creds, "username", c.postgres ? "postgres" : "admin"));
+  }
   if (managed_password(c)) {
     ir::set(p, "manage_master_user_password", true);
     if (creds.is_object() && creds.contains("master_user_secret_kms_key_id")) {
@@ -22,7 +46,10 @@ void add_credentials(const Context& c, ir::Map& p) {
 
 void add_storage(const Context& c, ir::Map& p) {
   const json& storage = get(c.spec, "storage");
-  ir::set(p, "storage_encrypted", flag(storage, "encrypted", true));
+  // A point-in-time copy inherits encryption from its source.
+  if (!get(get(c.spec, "restore"), "point_in_time").is_object()) {
+    ir::set(p, "storage_encrypted", flag(storage, "encrypted", true));
+  }
   if (auto key = storage_key(c)) ir::set(p, "kms_key_id", *key);
   ir::set(p, "storage_type", text(storage, "type", c.aurora ? "aurora" : "gp3"));
 }
@@ -52,7 +79,9 @@ void add_backup_and_maintenance(const Context& c, ir::Map& p) {
 void add_common_database(const Context& c, ir::Map& p) {
   ir::set(p, "engine", text(c.spec, "engine"));
   ir::set(p, "engine_version", text(c.spec, "engine_version"));
-  if (c.spec.contains("database_name")) ir::set(p, "database_name", text(c.spec, "database_name"));
+  if (c.spec.contains("database_name") && !restoring(c)) {
+    ir::set(p, "database_name", text(c.spec, "database_name"));
+  }
   ir::set(p, "port", engine_port(c));
   add_credentials(c, p);
   ir::set(p, "db_subnet_group_name", subnet_group_name(c));
@@ -182,7 +211,8 @@ ir::Value instance_refs(const json& names) {
 void add_endpoints(Context& c) {
   const json& endpoints = get(c.spec, "endpoints");
   if (!endpoints.is_array()) return;
-  for (const json& e : endpoints) {
+  for (std::size_t i = 0; i < endpoints.size(); ++i) {
+    const json& e = endpoints[i];
     const std::string name = text(e, "name");
     ir::Map p{{"cluster_identifier", ir::ref("cluster", "id")},
               {"cluster_endpoint_identifier", name},
@@ -194,7 +224,8 @@ void add_endpoints(Context& c) {
     p.push_back({"tags", c.tags(c.name + "-" + name)});
     std::string ir_name = "endpoint_" + name;
     for (char& ch : ir_name) ch = ch == '-' ? '_' : ch;
-    c.add("rds_cluster_endpoint", ir_name, std::move(p));
+    c.add("rds_cluster_endpoint", ir_name, std::move(p)).origin =
+        "/spec/endpoints/" + std::to_string(i);
   }
 }
 

@@ -49,6 +49,7 @@ std::vector<Pending> expand(const ir::Graph& g, const TargetTemplates& t) {
   std::vector<Pending> out;
   for (const ir::Resource& r : g.resources) {
     const KindTemplate& k = t.at(r.kind);
+    if (!k.unsupported.empty()) throw UnsupportedResource(k.unsupported, r.origin);
     TargetResource primary{r.name, "", k.type, evaluated(k.body, r.props, nullptr),
                            evaluated(k.options, r.props, nullptr), {}};
     out.push_back({std::move(primary), &r, nullptr, 0});

@@ -39,6 +39,8 @@ struct KindTemplate {
   ir::Value body;                                 // the property template
   ir::Value options;                              // target-specific extras (may be null)
   std::vector<Companion> companions;
+  // Non-empty when the target cannot express the kind at all: why, for the diagnostic.
+  std::string unsupported;
 };
 
 struct TargetTemplates {

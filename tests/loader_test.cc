@@ -324,15 +324,53 @@ TEST_CASE("scalar length is limited and configurable") {
 
 TEST_CASE("syntax errors are reported at yaml-cpp's mark") {
   check_refusal("a: 1\n b: 2\n", "load.syntax", 2, 3);
-  check_refusal("a: [1, 2\n", "load.syntax", 2, 1);
   check_refusal("key: value: more\n", "load.syntax", 1, 11);
 }
 
+TEST_CASE("a quote left open at the end of the file is refused at the quote") {
+  // yaml-cpp itself would read the rest of the file into the string.
+  const auto d = refusal("a:\n  engine_version: \"15.4\n  network:\n    vpc_id: x\n");
+  CHECK(d.rule == "load.syntax");
+  CHECK(d.loc.line == 2);
+  CHECK(d.loc.col == 19);
+  CHECK(d.message.find("unterminated double-quoted string") != std::string::npos);
+  check_refusal("a: 'x\nb: 1\n", "load.syntax", 1, 4);
+  check_refusal("\"k: 1\n", "load.syntax", 1, 1);      // a key
+  check_refusal("a: \"x\\\"\n", "load.syntax", 1, 4);  // the escaped quote does not close it
+  check_refusal("a: 'it''s\n", "load.syntax", 1, 4);   // nor does a doubled one
+  // Closed strings, including escapes, doubled quotes and several lines, are fine.
+  CHECK(load_ok("a: \"x\\\"y\"\nb: 'it''s'\n")["b"] == "it's");
+  CHECK(load_ok("a: \"one\n  two\"\nb: 1\n")["a"] == "one two");
+}
+
+TEST_CASE("an unclosed flow collection is reported at its bracket") {
+  for (const std::string text :
+       {"a: [1, 2\n", "a:\n  b: [x, y\n  c: 1\n", "a: [x,\n  y,\nb: 2\n"}) {
+    INFO(text);
+    const auto d = refusal(text);
+    CHECK(d.rule == "load.syntax");
+    CHECK(d.message.find("unclosed flow sequence") != std::string::npos);
+    CHECK(d.loc.line == (text.starts_with("a:\n") ? 2 : 1));
+    CHECK(d.loc.col == (text.starts_with("a:\n") ? 6 : 4));
+  }
+  // yaml-cpp would take these for collections used as mapping keys (load.complex-key).
+  check_refusal("a:\n  - [x, y\n  - z\n", "load.syntax", 2, 5);
+  check_refusal("a: [x, [y\n", "load.syntax", 1, 8);
+  check_refusal("a: [x, [y]\n", "load.syntax", 1, 4);
+  const auto map = refusal("a: {x: 1\nb: 2\n");
+  CHECK(map.message.find("unclosed flow mapping") != std::string::npos);
+  CHECK(map.loc.col == 4);
+  // Brackets inside quoted strings and comments do not count.
+  check_refusal("a: [\"]\", x # ]\n", "load.syntax", 1, 4);
+  CHECK(load_ok("a: [\"]\", 'x]', # ]\n  y]\n")["a"].size() == 3);
+}
+
 TEST_CASE("empty documents are refused") {
-  check_refusal("", "load.empty", 0, 0);
-  check_refusal("# just a comment\n\n", "load.empty", 0, 0);
-  check_refusal("---\n", "load.empty", 0, 0);
-  check_refusal("\xEF\xBB\xBF", "load.empty", 0, 0);
+  // At 1:1: there is no better place, and every load error has a position.
+  check_refusal("", "load.empty", 1, 1);
+  check_refusal("# just a comment\n\n", "load.empty", 1, 1);
+  check_refusal("---\n", "load.empty", 1, 1);
+  check_refusal("\xEF\xBB\xBF", "load.empty", 1, 1);
 }
 
 TEST_CASE("pathological inputs end in a diagnostic or a document, never a crash") {

@@ -7,6 +7,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "render.h"
+#include "target_resources.h"
 #include "test_support.h"
 
 using namespace ag;
@@ -14,9 +15,12 @@ using namespace ag;
 namespace {
 
 const char* const kExamples[] = {
-    "minimal.yaml",           "serverless-postgres.yaml", "provisioned-postgres-ha.yaml",
-    "mysql-dev-autopause.yaml", "global-primary.yaml",    "global-secondary.yaml",
-    "rds-multi-az-postgres.yaml"};
+    "minimal.yaml",          "serverless-postgres.yaml",
+    "provisioned-postgres-ha.yaml", "mysql-dev-autopause.yaml",
+    "global-primary.yaml",   "global-secondary.yaml",
+    "rds-multi-az-postgres.yaml",   "aurora-mysql-provisioned-features.yaml",
+    "rds-mysql-proxy-io1.yaml",     "restore-from-snapshot.yaml",
+    "restore-point-in-time.yaml"};
 
 // The same AWS resource in each target's vocabulary, keyed by CloudFormation type.
 const std::map<std::string, std::pair<std::string, std::string>> kEquivalent = {
@@ -172,4 +176,12 @@ TEST_CASE("Pulumi takes its region from config and marks secret outputs") {
   CHECK(p["runtime"].as<std::string>() == "yaml");
   CHECK(p["config"]["aws:region"]["value"].as<std::string>() == "us-east-1");
   CHECK(p["outputs"]["masterUserSecretArn"]["fn::secret"].as<std::string>().rfind("${", 0) == 0);
+}
+
+TEST_CASE("custom endpoints render to Terraform and Pulumi and are refused by CloudFormation") {
+  const ir::Graph g = test::compile_example("terraform-pulumi-only/custom-endpoints.yaml").graph;
+  CHECK(terraform_types(content(render_terraform(g), "main.tf"))["aws_rds_cluster_endpoint"] == 2);
+  CHECK(yaml_types(content(render_pulumi(g), "Pulumi.yaml"), "resources",
+                   "type")["aws:rds:ClusterEndpoint"] == 2);
+  CHECK_THROWS_AS(render_cloudformation(g), UnsupportedResource);
 }
