@@ -70,6 +70,13 @@ void check_parameter_list(Context& c, const char* list_name, const char* group_f
       c.error_at(p, "parameters.duplicate-name",
                  dotted(base) + " sets parameter '" + *name + "' more than once");
     }
+    // CloudFormation writes parameters as a map, where these keys are intrinsic functions.
+    if (name && (*name == "Ref" || *name == "Condition" || name->rfind("Fn::", 0) == 0)) {
+      c.error_at(p, "parameters.intrinsic-name",
+                 dotted(base) + " parameter '" + *name +
+                     "' is not an engine parameter; CloudFormation would read it as an "
+                     "intrinsic function");
+    }
   }
 }
 

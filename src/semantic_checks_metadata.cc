@@ -1,5 +1,6 @@
 #include <array>
 #include <cstdint>
+#include <utility>
 
 #include "pulumi_text.h"
 #include "semantic_checks_internal.h"
@@ -41,16 +42,43 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
 // AWS's tag set: Unicode letters, digits, white space and _ . : / = + - @. Beyond ASCII
 // this approximates "letter" by refusing controls, Latin-1 punctuation and symbols, and
 // the punctuation/symbol blocks; everything else (letters of all scripts) passes.
+// Blocks of letters and digits outside ASCII that AWS's \p{L}\p{N} accepts. Without a
+// Unicode database this is an allow-list of whole scripts: symbols, emoji, format and
+// private-use characters (which AWS refuses) are never in it; a few rare letters outside
+// these blocks are refused although AWS would take them.
+constexpr std::pair<char32_t, char32_t> kLetterBlocks[] = {
+    {0x00C0, 0x024F},  // Latin-1 letters, Latin Extended-A and -B (× and ÷ excluded below)
+    {0x0370, 0x03FF},  // Greek
+    {0x0400, 0x052F},  // Cyrillic
+    {0x0531, 0x058F},  // Armenian
+    {0x05D0, 0x05EA},  // Hebrew letters
+    {0x0620, 0x064A},  // Arabic letters
+    {0x0660, 0x0669},  // Arabic-Indic digits
+    {0x0900, 0x097F},  // Devanagari
+    {0x0E00, 0x0E7F},  // Thai
+    {0x1E00, 0x1FFF},  // Latin Extended Additional, Greek Extended
+    {0x3040, 0x30FF},  // Hiragana, Katakana
+    {0x3400, 0x4DBF},  // CJK Extension A
+    {0x4E00, 0x9FFF},  // CJK Unified Ideographs
+    {0xAC00, 0xD7A3},  // Hangul syllables
+    {0xFF10, 0xFF19},  // fullwidth digits
+    {0xFF21, 0xFF3A},  // fullwidth Latin capitals
+    {0xFF41, 0xFF5A},  // fullwidth Latin small letters
+    {0x1D400, 0x1D7FF},  // mathematical alphanumeric letters and digits
+    {0x20000, 0x2A6DF},  // CJK Extension B
+};
+
 bool allowed_tag_char(char32_t cp) {
   if (cp < 0x80) {
     const auto ch = static_cast<char>(cp);
     return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
            std::string_view(" _.:/=+-@").find(ch) != std::string_view::npos;
   }
-  if (cp <= 0xBF || cp == 0xD7 || cp == 0xF7 || cp == 0xFFFD) return false;
-  if (cp >= 0x2000 && cp <= 0x2BFF) return false;  // punctuation, symbols, arrows, shapes
-  if (cp >= 0x3000 && cp <= 0x303F) return false;  // CJK punctuation
-  return true;
+  if (cp == 0xD7 || cp == 0xF7) return false;
+  for (const auto& [first, last] : kLetterBlocks) {
+    if (cp >= first && cp <= last) return true;
+  }
+  return false;
 }
 
 std::optional<char32_t> first_bad_char(std::string_view s) {
@@ -65,7 +93,9 @@ std::string describe(char32_t cp) {
   if (cp >= 0x21 && cp < 0x7F) return std::string("'") + static_cast<char>(cp) + "'";
   constexpr char kHex[] = "0123456789ABCDEF";
   std::string hex;
-  for (int shift = 12; shift >= 0; shift -= 4) hex += kHex[(cp >> shift) & 0xFu];
+  for (int shift = cp > 0xFFFF ? 20 : 12; shift >= 0; shift -= 4) {
+    hex += kHex[(cp >> shift) & 0xFu];
+  }
   return "U+" + hex;
 }
 

@@ -364,19 +364,7 @@ const Point kFileName = {
 // Combinations that show a compiler bug today, reported to the lead: they are checked, the
 // failures are printed as warnings, and the test fails once one of them passes (so the
 // entry is removed with the fix). Keys: "point|string name".
-const std::set<std::string> kKnownIssues = {
-    // semantic_checks_metadata.cc allowed_tag_char passes every code point above U+2BFF
-    // but CJK punctuation, so symbols and format characters reach AWS, which refuses them
-    // (its set is \p{L}\p{Z}\p{N} and _.:/=+-@).
-    "tag value|emoji (non-BMP symbol)",
-    "tag key|emoji (non-BMP symbol)",
-    "tag value|byte order mark U+FEFF",
-    "tag key|byte order mark U+FEFF",
-    // A parameter name is a map key in CloudFormation's Parameters; alone in the map,
-    // `Ref` and `Fn::...` make it an intrinsic function call.
-    "parameter name|cloudformation intrinsic key Ref",
-    "parameter name|cloudformation intrinsic key Fn::",
-};
+const std::set<std::string> kKnownIssues = {};
 
 // ---------------------------------------------------------------------------------------
 // Helpers.

@@ -261,6 +261,13 @@ const std::vector<Case>& cases() {
                      "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf");
        },
        "/spec/credentials/master_password_secret_arn", At::Key},
+      {"credentials.unmanaged-password",
+       [] {
+         json d = with(aurora(), "/spec/credentials/manage_master_user_password", false);
+         return with(d, "/spec/credentials/master_password_secret_arn",
+                     "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf");
+       },
+       "/spec/credentials/master_password_secret_arn", At::Key},
       {"credentials.password-source",
        [] {
          json d = without(aurora(), "/spec/proxy");
