@@ -51,14 +51,24 @@ int main(int argc, char** argv) {
     if (!m) return 2;
     ag::validate_schema(*m, d);  // parses the schema once, outside the timing
     const ag::ir::Graph g = ag::lower(*m);
-    std::cout << argv[i] << '\t'
-              << median_us(runs, [&] { ag::Diagnostics x; ag::load_manifest(argv[i], text, x); })
-              << '\t' << median_us(runs, [&] { ag::Diagnostics x; ag::validate_schema(*m, x); })
-              << '\t' << median_us(runs, [&] { ag::Diagnostics x; ag::check_semantics(*m, x); })
-              << '\t' << median_us(runs, [&] { ag::lower(*m); }) << '\t'
-              << median_us(runs, [&] { ag::render(g, ag::Target::CloudFormation); }) << '\t'
-              << median_us(runs, [&] { ag::render(g, ag::Target::Terraform); }) << '\t'
-              << median_us(runs, [&] { ag::render(g, ag::Target::Pulumi); }) << '\n';
+    std::cout << argv[i] << '\t' << median_us(runs, [&] {
+      ag::Diagnostics x;
+      ag::load_manifest(argv[i], text, x);
+    }) << '\t' << median_us(runs, [&] {
+      ag::Diagnostics x;
+      ag::validate_schema(*m, x);
+    }) << '\t' << median_us(runs, [&] {
+      ag::Diagnostics x;
+      ag::check_semantics(*m, x);
+    }) << '\t' << median_us(runs, [&] {
+      ag::lower(*m);
+    }) << '\t' << median_us(runs, [&] {
+      ag::render(g, ag::Target::CloudFormation);
+    }) << '\t' << median_us(runs, [&] {
+      ag::render(g, ag::Target::Terraform);
+    }) << '\t' << median_us(runs, [&] {
+      ag::render(g, ag::Target::Pulumi);
+    }) << '\n';
   }
   return 0;
 }

@@ -130,8 +130,8 @@ std::vector<OutputFile> artifacts(const Batch& b, const std::vector<Target>& tar
       auto rendered = render_or_report(c, t, diags);
       if (!rendered) continue;
       for (Artifact& a : *rendered) {
-        files.push_back({c.graph.name + "/" + std::string(target_dir(t)) + "/" + a.path,
-                         std::move(a.content)});
+        files.push_back(
+            {c.graph.name + "/" + std::string(target_dir(t)) + "/" + a.path, std::move(a.content)});
       }
     }
   }
@@ -235,8 +235,9 @@ Exit codes: 0 clean, 1 invalid manifest or drift, 2 usage or I/O error.
 }  // namespace
 
 int run_cli(int argc, char** argv) {
-  CLI::App app("aurora-gen: compiles Aurora and RDS manifests to CloudFormation, Terraform "
-               "and Pulumi YAML");
+  CLI::App app(
+      "aurora-gen: compiles Aurora and RDS manifests to CloudFormation, Terraform "
+      "and Pulumi YAML");
   app.footer(kExamples);
   app.set_version_flag("--version", std::string("aurora-gen ") + AG_VERSION);
   app.require_subcommand(1);

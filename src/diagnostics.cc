@@ -7,14 +7,13 @@
 namespace ag {
 
 void Diagnostics::error(std::string rule, std::string message, Location loc, std::string hint) {
-  items_.push_back({Severity::Error, std::move(rule), std::move(message), std::move(loc),
-                    std::move(hint)});
+  items_.push_back(
+      {Severity::Error, std::move(rule), std::move(message), std::move(loc), std::move(hint)});
 }
 
-void Diagnostics::warning(std::string rule, std::string message, Location loc,
-                          std::string hint) {
-  items_.push_back({Severity::Warning, std::move(rule), std::move(message), std::move(loc),
-                    std::move(hint)});
+void Diagnostics::warning(std::string rule, std::string message, Location loc, std::string hint) {
+  items_.push_back(
+      {Severity::Warning, std::move(rule), std::move(message), std::move(loc), std::move(hint)});
 }
 
 bool Diagnostics::has_errors() const {

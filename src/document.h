@@ -37,8 +37,8 @@ class SourceMap {
 };
 
 struct Manifest {
-  std::string path;     // as given on the command line; used in diagnostics
-  nlohmann::json doc;   // integers stay integers, quoted scalars stay strings
+  std::string path;    // as given on the command line; used in diagnostics
+  nlohmann::json doc;  // integers stay integers, quoted scalars stay strings
   SourceMap map;
 };
 

@@ -43,8 +43,8 @@ struct Json {
 };
 
 struct Value {
-  using Variant = std::variant<std::nullptr_t, bool, std::int64_t, double, std::string, List,
-                               Map, Ref, Pseudo, Concat, Json>;
+  using Variant = std::variant<std::nullptr_t, bool, std::int64_t, double, std::string, List, Map,
+                               Ref, Pseudo, Concat, Json>;
   Variant v;
 
   // Defined below Member: a constructor needs the variant's destructor, hence a complete

@@ -13,10 +13,10 @@
 namespace ag {
 
 struct LoadLimits {
-  std::size_t max_bytes = 1 << 20;        // a manifest is a few KiB; 1 MiB is generous
-  int max_depth = 32;                     // the deepest contract path is 6 levels
-  std::size_t max_scalar_bytes = 16384;   // longer than any AWS field accepts
-  std::size_t max_nodes = 50000;          // well past AWS's limits on every list
+  std::size_t max_bytes = 1 << 20;       // a manifest is a few KiB; 1 MiB is generous
+  int max_depth = 32;                    // the deepest contract path is 6 levels
+  std::size_t max_scalar_bytes = 16384;  // longer than any AWS field accepts
+  std::size_t max_nodes = 50000;         // well past AWS's limits on every list
 };
 
 // Parses `text` (the contents of `path`). Refusals (each an error with a rule id and the

@@ -7,13 +7,13 @@ namespace ag::lowering {
 namespace {
 
 struct AlarmKind {
-  const char* field;       // threshold field in monitoring.alarms
-  const char* slug;        // alarm name suffix and IR name stem
-  const char* metric;      // AWS/RDS metric
+  const char* field;   // threshold field in monitoring.alarms
+  const char* slug;    // alarm name suffix and IR name stem
+  const char* metric;  // AWS/RDS metric
   const char* statistic;
   const char* comparison;
-  double scale;            // manifest unit → metric unit
-  bool cluster_metric;     // dimension DBClusterIdentifier (else the instance's)
+  double scale;         // manifest unit → metric unit
+  bool cluster_metric;  // dimension DBClusterIdentifier (else the instance's)
 };
 
 // FreeableMemory and FreeStorageSpace are in bytes; the lag metrics in milliseconds
@@ -25,8 +25,8 @@ constexpr AlarmKind kAlarms[] = {
      1024.0 * 1024.0, true},
     {"database_connections", "database_connections", "DatabaseConnections", "Average",
      "GreaterThanThreshold", 1, true},
-    {"replica_lag_ms", "replica_lag", "AuroraReplicaLagMaximum", "Maximum",
-     "GreaterThanThreshold", 1, true},
+    {"replica_lag_ms", "replica_lag", "AuroraReplicaLagMaximum", "Maximum", "GreaterThanThreshold",
+     1, true},
     {"acu_utilization_percent", "acu_utilization", "ACUUtilization", "Average",
      "GreaterThanThreshold", 1, true},
     {"free_storage_gb", "free_storage", "FreeStorageSpace", "Average", "LessThanThreshold",

@@ -8,11 +8,11 @@ void lower_autoscaling(Context& c) {
   if (!a.is_object() || !c.aurora) return;
   const ir::Value resource_id = ir::Concat{{"cluster:", ir::ref("cluster", "id")}};
   ir::Resource& target = c.add("scalable_target", "replica_scaling_target",
-        {{"service_namespace", "rds"},
-         {"scalable_dimension", "rds:cluster:ReadReplicaCount"},
-         {"resource_id", resource_id},
-         {"min_capacity", integer(a, "min_capacity", 0)},
-         {"max_capacity", integer(a, "max_capacity", 1)}});
+                               {{"service_namespace", "rds"},
+                                {"scalable_dimension", "rds:cluster:ReadReplicaCount"},
+                                {"resource_id", resource_id},
+                                {"min_capacity", integer(a, "min_capacity", 0)},
+                                {"max_capacity", integer(a, "max_capacity", 1)}});
   // Scaling adds readers by copying the cluster's instances: it needs the writer first.
   target.depends_on.push_back("writer");
   const bool cpu = a.contains("target_cpu_utilization");
@@ -25,7 +25,8 @@ void lower_autoscaling(Context& c) {
          {"resource_id", ir::ref("replica_scaling_target", "resource_id")},
          {"predefined_metric_type",
           cpu ? "RDSReaderAverageCPUUtilization" : "RDSReaderAverageDatabaseConnections"},
-         {"target_value", number(cpu ? get(a, "target_cpu_utilization") : get(a, "target_connections"))},
+         {"target_value",
+          number(cpu ? get(a, "target_cpu_utilization") : get(a, "target_connections"))},
          {"scale_in_cooldown", integer(a, "scale_in_cooldown", 300)},
          {"scale_out_cooldown", integer(a, "scale_out_cooldown", 300)}});
 }

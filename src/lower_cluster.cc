@@ -39,8 +39,6 @@ void add_credentials(const Context& c, ir::Map& p) {
     } else if (flag(get(c.spec, "storage"), "create_kms_key", false)) {
       ir::set(p, "master_user_secret_kms_key_id", ir::ref("kms_key", "arn"));
     }
-  } else {
-    ir::set(p, "master_password_secret", text(creds, "master_password_secret_arn"));
   }
 }
 
@@ -134,8 +132,7 @@ void add_cluster(Context& c) {
   if (global.is_object()) {
     const bool secondary = global_secondary(c);
     ir::set(p, "global_cluster_identifier",
-            secondary ? ir::Value(text(global, "identifier"))
-                      : ir::ref("global_cluster", "id"));
+            secondary ? ir::Value(text(global, "identifier")) : ir::ref("global_cluster", "id"));
     if (secondary) ir::set(p, "source_region", text(global, "source_region"));
   }
   if (c.spec.contains("backtrack_window")) {
@@ -190,10 +187,10 @@ void add_instances(Context& c) {
   const std::int64_t count = integer(readers, "count", 0);
   for (std::int64_t i = 0; i < count; ++i) {
     const std::string n = std::to_string(i + 1);
-    add_instance(c, {"reader_" + n, c.name + "-reader-" + n,
-                     text(readers, "instance_class", writer_class),
-                     az_at(get(readers, "availability_zones"), static_cast<std::size_t>(i)),
-                     integer(readers, "promotion_tier", 1)});
+    add_instance(
+        c, {"reader_" + n, c.name + "-reader-" + n, text(readers, "instance_class", writer_class),
+            az_at(get(readers, "availability_zones"), static_cast<std::size_t>(i)),
+            integer(readers, "promotion_tier", 1)});
   }
 }
 
@@ -217,7 +214,8 @@ void add_endpoints(Context& c) {
     ir::Map p{{"cluster_identifier", ir::ref("cluster", "id")},
               {"cluster_endpoint_identifier", name},
               {"custom_endpoint_type", text(e, "type")}};
-    if (e.contains("static_members")) p.push_back({"static_members", instance_refs(get(e, "static_members"))});
+    if (e.contains("static_members"))
+      p.push_back({"static_members", instance_refs(get(e, "static_members"))});
     if (e.contains("excluded_members")) {
       p.push_back({"excluded_members", instance_refs(get(e, "excluded_members"))});
     }

@@ -15,7 +15,7 @@ using nlohmann::json;
 
 // Reads manifest fields with their reference defaults.
 const json& at_path(const json& doc, const std::string& dotted);  // null json when absent
-const json& get(const json& obj, const char* key);                 // null json when absent
+const json& get(const json& obj, const char* key);                // null json when absent
 bool flag(const json& obj, const char* key, bool fallback);
 std::int64_t integer(const json& obj, const char* key, std::int64_t fallback);
 std::string text(const json& obj, const char* key, const std::string& fallback = "");
@@ -64,9 +64,9 @@ ir::Value role(Context& c, const std::string& name, const std::string& label,
                const std::string& service, const std::string& description,
                ir::List managed_policy_arns = {});
 
-void lower_network(Context& c);      // subnet group, security group, ingress, VPC
-void lower_kms(Context& c);          // customer-managed key
-void lower_parameters(Context& c);   // cluster and instance parameter groups
+void lower_network(Context& c);     // subnet group, security group, ingress, VPC
+void lower_kms(Context& c);         // customer-managed key
+void lower_parameters(Context& c);  // cluster and instance parameter groups
 void lower_monitoring_role(Context& c);
 void lower_log_groups(Context& c);
 void lower_cluster(Context& c);      // global cluster, cluster, instances, endpoints

@@ -12,19 +12,19 @@ ir::Value via_service(const Context& c, const std::string& service) {
 // The account administers the key; RDS and Secrets Manager may use it on the account's
 // behalf, and only through those services.
 ir::Value key_policy(const Context& c) {
-  const ir::Value root = ir::Concat{{"arn:", ir::Pseudo::Partition, ":iam::",
-                                     ir::Pseudo::AccountId, ":root"}};
+  const ir::Value root =
+      ir::Concat{{"arn:", ir::Pseudo::Partition, ":iam::", ir::Pseudo::AccountId, ":root"}};
   ir::Map admin{{"Sid", "AccountAdministration"},
                 {"Effect", "Allow"},
                 {"Principal", ir::Map{{"AWS", root}}},
                 {"Action", "kms:*"},
                 {"Resource", "*"}};
-  ir::List actions{"kms:Encrypt",      "kms:Decrypt",    "kms:ReEncrypt*", "kms:GenerateDataKey*",
-                   "kms:CreateGrant",  "kms:ListGrants", "kms:DescribeKey"};
-  ir::Map condition{
-      {"StringEquals",
-       ir::Map{{"kms:CallerAccount", ir::Pseudo::AccountId},
-               {"kms:ViaService", ir::List{via_service(c, "rds"), via_service(c, "secretsmanager")}}}}};
+  ir::List actions{"kms:Encrypt",     "kms:Decrypt",    "kms:ReEncrypt*", "kms:GenerateDataKey*",
+                   "kms:CreateGrant", "kms:ListGrants", "kms:DescribeKey"};
+  ir::Map condition{{"StringEquals",
+                     ir::Map{{"kms:CallerAccount", ir::Pseudo::AccountId},
+                             {"kms:ViaService",
+                              ir::List{via_service(c, "rds"), via_service(c, "secretsmanager")}}}}};
   ir::Map use{{"Sid", "DatabaseServicesUse"},
               {"Effect", "Allow"},
               {"Principal", ir::Map{{"AWS", "*"}}},
@@ -37,7 +37,8 @@ ir::Value key_policy(const Context& c) {
 }  // namespace
 
 bool managed_password(const Context& c) {
-  return !global_secondary(c) && flag(get(c.spec, "credentials"), "manage_master_user_password", true);
+  return !global_secondary(c) &&
+         flag(get(c.spec, "credentials"), "manage_master_user_password", true);
 }
 
 bool global_secondary(const Context& c) {
@@ -53,13 +54,13 @@ std::optional<ir::Value> storage_key(const Context& c) {
 
 void lower_kms(Context& c) {
   if (!flag(get(c.spec, "storage"), "create_kms_key", false)) return;
-  c.add("kms_key", "kms_key",
-        {{"description", "Encrypts the storage, master secret and Performance Insights of " +
-                             c.name},
-         {"enable_key_rotation", true},
-         {"deletion_window_in_days", 30},
-         {"policy", key_policy(c)},
-         {"tags", c.tags(c.name)}});
+  c.add(
+      "kms_key", "kms_key",
+      {{"description", "Encrypts the storage, master secret and Performance Insights of " + c.name},
+       {"enable_key_rotation", true},
+       {"deletion_window_in_days", 30},
+       {"policy", key_policy(c)},
+       {"tags", c.tags(c.name)}});
   c.add("kms_alias", "kms_alias",
         {{"name", "alias/" + c.name}, {"target_key_id", ir::ref("kms_key", "id")}});
 }

@@ -36,9 +36,9 @@ ir::Value role(Context& c, const std::string& name, const std::string& label,
 void lower_monitoring_role(Context& c) {
   const json& monitoring = get(c.spec, "monitoring");
   if (monitoring_interval(c) == 0 || text(monitoring, "monitoring_role_arn") != "") return;
-  const ir::Value policy = ir::Concat{
-      {"arn:", ir::Pseudo::Partition,
-       ":iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"}};
+  const ir::Value policy =
+      ir::Concat{{"arn:", ir::Pseudo::Partition,
+                  ":iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"}};
   role(c, "monitoring_role", c.name + "-monitoring", "monitoring.rds.amazonaws.com",
        "Lets RDS publish enhanced monitoring metrics of " + c.name, {policy});
 }

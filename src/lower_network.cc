@@ -80,7 +80,8 @@ std::vector<std::string> add_private_routing(Context& c, const std::vector<std::
   const std::size_t tables = nats > 1 ? azs.size() : 1;
   std::vector<std::string> names;
   for (std::size_t t = 0; t < tables; ++t) {
-    const std::string name = tables == 1 ? "private_route_table" : numbered("private_route_table", t);
+    const std::string name =
+        tables == 1 ? "private_route_table" : numbered("private_route_table", t);
     add_route_table(c, name, c.name + "-private" + (tables == 1 ? "" : "-" + azs[t]));
     if (nats > 0) add_default_route(c, name, "nat_gateway_id", numbered("nat_gateway", t));
     names.push_back(name);
@@ -172,8 +173,8 @@ ir::Value subnet_group_subnets(const Context& c, const json& network) {
   return ids;
 }
 
-void add_ingress(Context& c, const std::string& group, const std::string& stem,
-                 const json& sources, const char* source_key, const std::string& what) {
+void add_ingress(Context& c, const std::string& group, const std::string& stem, const json& sources,
+                 const char* source_key, const std::string& what) {
   if (!sources.is_array()) return;
   for (std::size_t i = 0; i < sources.size(); ++i) {
     const std::string source = sources[i].get<std::string>();

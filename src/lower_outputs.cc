@@ -23,11 +23,9 @@ void database_outputs(Context& c) {
   out(c, c.aurora ? "cluster_arn" : "instance_arn",
       c.aurora ? "ARN of the Aurora cluster" : "ARN of the DB instance", ir::ref(db, "arn"));
   if (managed_password(c)) {
-    out(c, "master_user_secret_arn", "ARN of the Secrets Manager secret holding the master password",
-        ir::ref(db, "secret_arn"), true);
-  } else if (get(c.spec, "credentials").contains("master_password_secret_arn")) {
-    out(c, "master_user_secret_arn", "ARN of the Secrets Manager secret holding the master password",
-        text(get(c.spec, "credentials"), "master_password_secret_arn"), true);
+    out(c, "master_user_secret_arn",
+        "ARN of the Secrets Manager secret holding the master password", ir::ref(db, "secret_arn"),
+        true);
   }
 }
 
@@ -50,8 +48,10 @@ void network_outputs(Context& c) {
 void lower_outputs(Context& c) {
   database_outputs(c);
   network_outputs(c);
-  if (c.has("proxy")) out(c, "proxy_endpoint", "Endpoint of the RDS Proxy", ir::ref("proxy", "endpoint"));
-  if (c.has("kms_key")) out(c, "kms_key_arn", "ARN of the customer-managed KMS key", ir::ref("kms_key", "arn"));
+  if (c.has("proxy"))
+    out(c, "proxy_endpoint", "Endpoint of the RDS Proxy", ir::ref("proxy", "endpoint"));
+  if (c.has("kms_key"))
+    out(c, "kms_key_arn", "ARN of the customer-managed KMS key", ir::ref("kms_key", "arn"));
   if (c.has("alarm_topic")) {
     out(c, "sns_topic_arn", "SNS topic the alarms notify", ir::ref("alarm_topic", "arn"));
   }

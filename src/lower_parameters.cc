@@ -30,10 +30,10 @@ void add_group(Context& c, const char* list, const std::string& kind, const std:
 }  // namespace
 
 void lower_parameters(Context& c) {
-  add_group(c, "cluster", "cluster_parameter_group", "cluster_parameter_group",
-            c.name + "-cluster", "Cluster");
-  add_group(c, "instance", "db_parameter_group", "instance_parameter_group",
-            c.name + "-instance", "Instance");
+  add_group(c, "cluster", "cluster_parameter_group", "cluster_parameter_group", c.name + "-cluster",
+            "Cluster");
+  add_group(c, "instance", "db_parameter_group", "instance_parameter_group", c.name + "-instance",
+            "Instance");
 }
 
 }  // namespace ag::lowering

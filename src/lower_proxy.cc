@@ -7,10 +7,9 @@ namespace {
 
 std::string database(const Context& c) { return c.aurora ? "cluster" : "db_instance"; }
 
-ir::Value secret_arn(const Context& c) {
-  if (managed_password(c)) return ir::ref(database(c), "secret_arn");
-  return text(get(c.spec, "credentials"), "master_password_secret_arn");
-}
+// The checks let a proxy in only with the RDS-managed secret (credentials.unmanaged-password,
+// proxy.needs-secret).
+ir::Value secret_arn(const Context& c) { return ir::ref(database(c), "secret_arn"); }
 
 ir::Value secret_policy(const Context& c) {
   ir::List statements{ir::Map{{"Sid", "ReadDatabaseSecret"},
@@ -90,26 +89,27 @@ void lower_proxy(Context& c) {
          {"role", ir::ref("proxy_role", "name")},
          {"policy", secret_policy(c)}});
   const bool iam = flag(proxy, "iam_auth", false);
-  ir::Resource& db_proxy = c.add("db_proxy", "proxy",
-        {{"name", label},
-         {"engine_family", c.postgres ? "POSTGRESQL" : "MYSQL"},
-         {"role_arn", ir::ref("proxy_role", "arn")},
-         {"vpc_subnet_ids", proxy_subnets(c)},
-         {"vpc_security_group_ids", ir::List{ir::ref("proxy_security_group", "id")}},
-         {"require_tls", flag(proxy, "require_tls", true)},
-         {"idle_client_timeout", integer(proxy, "idle_client_timeout", 1800)},
-         {"debug_logging", flag(proxy, "debug_logging", false)},
-         {"auth", ir::List{ir::Map{{"auth_scheme", "SECRETS"},
-                                   {"secret_arn", secret_arn(c)},
-                                   {"iam_auth", iam ? "REQUIRED" : "DISABLED"},
-                                   {"description", "Master credentials of " + c.name}}}},
-         {"tags", c.tags(label)}});
+  ir::Resource& db_proxy =
+      c.add("db_proxy", "proxy",
+            {{"name", label},
+             {"engine_family", c.postgres ? "POSTGRESQL" : "MYSQL"},
+             {"role_arn", ir::ref("proxy_role", "arn")},
+             {"vpc_subnet_ids", proxy_subnets(c)},
+             {"vpc_security_group_ids", ir::List{ir::ref("proxy_security_group", "id")}},
+             {"require_tls", flag(proxy, "require_tls", true)},
+             {"idle_client_timeout", integer(proxy, "idle_client_timeout", 1800)},
+             {"debug_logging", flag(proxy, "debug_logging", false)},
+             {"auth", ir::List{ir::Map{{"auth_scheme", "SECRETS"},
+                                       {"secret_arn", secret_arn(c)},
+                                       {"iam_auth", iam ? "REQUIRED" : "DISABLED"},
+                                       {"description", "Master credentials of " + c.name}}}},
+             {"tags", c.tags(label)}});
   // The role is useless to the proxy until its policy lets it read the secret.
   db_proxy.depends_on.push_back("proxy_role_policy");
   ir::Map target{{"db_proxy_name", ir::ref("proxy", "name")},
                  {"connection_pool", pool(get(proxy, "connection_pool"))}};
-  target.push_back({c.aurora ? "db_cluster_identifier" : "db_instance_identifier",
-                    ir::ref(database(c), "id")});
+  target.push_back(
+      {c.aurora ? "db_cluster_identifier" : "db_instance_identifier", ir::ref(database(c), "id")});
   ir::Resource& group = c.add("db_proxy_target_group", "proxy_target_group", std::move(target));
   // The target can register only once the database has an instance to route to.
   if (c.aurora) group.depends_on.push_back("writer");

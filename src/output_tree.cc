@@ -115,7 +115,7 @@ std::vector<PlannedFile> plan_output(const std::string& root, std::vector<Output
   for (OutputFile& f : files) {
     if (!check_path(root, f.path, diags)) return {};
     const std::optional<std::string> existing = read_file(root + "/" + f.path);
-    const FileState state = !existing                  ? FileState::New
+    const FileState state = !existing                ? FileState::New
                             : *existing == f.content ? FileState::Unchanged
                                                      : FileState::Changed;
     plan.push_back({std::move(f), state});
@@ -130,9 +130,8 @@ bool write_output(const std::string& root, const std::vector<PlannedFile>& plan,
   for (const PlannedFile& p : plan) {
     if (p.state == FileState::Unchanged) continue;
     const std::string path = root + "/" + p.file.path;
-    const std::string rel_dir = p.file.path.find('/') == std::string::npos
-                                    ? ""
-                                    : parent_of(p.file.path);
+    const std::string rel_dir =
+        p.file.path.find('/') == std::string::npos ? "" : parent_of(p.file.path);
     if (!make_dirs(root, rel_dir, diags) || !check_path(root, p.file.path, diags)) {
       ok = false;
       break;
@@ -150,8 +149,8 @@ bool write_output(const std::string& root, const std::vector<PlannedFile>& plan,
   }
   for (const auto& [temp, path] : renames) {
     if (rename(temp.c_str(), path.c_str()) != 0) {
-      diags.error("io.write", "cannot rename " + temp + " to " + path + ": " +
-                                  std::strerror(errno), {});
+      diags.error("io.write", "cannot rename " + temp + " to " + path + ": " + std::strerror(errno),
+                  {});
       ok = false;
     }
   }

@@ -7,8 +7,8 @@
 
 namespace ag {
 
-std::optional<Compiled> compile(const std::string& path, std::string_view text,
-                                Diagnostics& diags, bool lower_it) {
+std::optional<Compiled> compile(const std::string& path, std::string_view text, Diagnostics& diags,
+                                bool lower_it) {
   Diagnostics local;
   std::optional<Manifest> m = load_manifest(path, text, local);
   if (m) validate_schema(*m, local);

@@ -18,7 +18,7 @@ struct Compiled {
 
 // Runs every stage that applies and stops at the first that reports an error; nullopt then.
 // `lower_it` false stops after the semantic checks (the validate command).
-std::optional<Compiled> compile(const std::string& path, std::string_view text,
-                                Diagnostics& diags, bool lower_it = true);
+std::optional<Compiled> compile(const std::string& path, std::string_view text, Diagnostics& diags,
+                                bool lower_it = true);
 
 }  // namespace ag

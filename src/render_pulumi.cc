@@ -51,7 +51,8 @@ class PulumiConverter {
   std::optional<Node> special(const ir::Value& v) {
     if (v.is<std::string>()) return Node::string(pulumi::literal(v.as<std::string>()));
     if (v.is<ir::Map>()) check_keys(v.as<ir::Map>());
-    if (v.is<ir::Ref>() || v.is<ir::Pseudo>() || v.is<ir::Concat>()) return Node::string(text_of(v));
+    if (v.is<ir::Ref>() || v.is<ir::Pseudo>() || v.is<ir::Concat>())
+      return Node::string(text_of(v));
     if (v.is<ir::Json>()) return Node::map().add("fn::toJSON", (*this)(*v.as<ir::Json>().doc));
     return std::nullopt;
   }
@@ -141,7 +142,8 @@ std::vector<Artifact> render_pulumi(const ir::Graph& g) {
   root.add("runtime", Node::symbol("yaml"));
   root.add("description", Node::string(pulumi::literal(g.description)));
   if (g.region) {
-    root.add("config", Node::map().add("aws:region", Node::map().add("value", Node::string(*g.region))));
+    root.add("config",
+             Node::map().add("aws:region", Node::map().add("value", Node::string(*g.region))));
   }
   Node vars = variables_node(convert);
   if (!vars.entries.empty()) root.add("variables", vars);

@@ -110,13 +110,53 @@ void check_keys(const SchemaErrorContext& ctx, const std::vector<std::string>& t
   }
 }
 
+// The largest `maxItems` anywhere in `schema`, 0 if there is none.
+std::size_t largest_max_items(const json& schema) {
+  std::size_t largest = 0;
+  if (schema.is_object() && schema.contains("maxItems") && schema["maxItems"].is_number_unsigned()) {
+    largest = schema["maxItems"].get<std::size_t>();
+  }
+  if (schema.is_structured()) {
+    for (const json& child : schema) largest = std::max(largest, largest_max_items(child));
+  }
+  return largest;
+}
+
+bool has_array_longer_than(const json& v, std::size_t limit) {
+  if (v.is_array() && v.size() > limit) return true;
+  if (!v.is_structured()) return false;
+  return std::any_of(v.begin(), v.end(),
+                     [limit](const json& child) { return has_array_longer_than(child, limit); });
+}
+
+void truncate_arrays(json& v, std::size_t limit) {
+  if (v.is_array() && v.size() > limit) {
+    v.erase(v.begin() + static_cast<json::difference_type>(limit), v.end());
+  }
+  if (v.is_structured()) {
+    for (json& child : v) truncate_arrays(child, limit);
+  }
+}
+
 }  // namespace
 
 void validate_schema(const Manifest& m, Diagnostics& diags) {
   const CompiledSchema& schema = compiled();
   const SchemaErrorContext ctx{m, schema.raw()};
+  // valijson's uniqueItems compares every pair of items and reports every equal pair: a
+  // list of 8 000 equal items took minutes, and 1 MiB allows 50 000. Every list in the
+  // schema has a maxItems, so arrays are validated only up to one item past the largest:
+  // the maxItems failure still comes out (its count is taken from m.doc, untruncated).
+  static const std::size_t bound = largest_max_items(schema.raw());
+  json truncated;
+  const json* doc = &m.doc;
+  if (bound > 0 && has_array_longer_than(m.doc, bound + 1)) {
+    truncated = m.doc;
+    truncate_arrays(truncated, bound + 1);
+    doc = &truncated;
+  }
   std::vector<SchemaIssue> issues;
-  for (const SchemaFailure& f : run(schema.schema(), m.doc)) {
+  for (const SchemaFailure& f : run(schema.schema(), *doc)) {
     if (!f.property_wrapper.empty()) {
       std::vector<std::string> child = f.tokens;
       child.push_back(f.property_wrapper);

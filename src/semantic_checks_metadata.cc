@@ -47,23 +47,23 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
 // private-use characters (which AWS refuses) are never in it; a few rare letters outside
 // these blocks are refused although AWS would take them.
 constexpr std::pair<char32_t, char32_t> kLetterBlocks[] = {
-    {0x00C0, 0x024F},  // Latin-1 letters, Latin Extended-A and -B (× and ÷ excluded below)
-    {0x0370, 0x03FF},  // Greek
-    {0x0400, 0x052F},  // Cyrillic
-    {0x0531, 0x058F},  // Armenian
-    {0x05D0, 0x05EA},  // Hebrew letters
-    {0x0620, 0x064A},  // Arabic letters
-    {0x0660, 0x0669},  // Arabic-Indic digits
-    {0x0900, 0x097F},  // Devanagari
-    {0x0E00, 0x0E7F},  // Thai
-    {0x1E00, 0x1FFF},  // Latin Extended Additional, Greek Extended
-    {0x3040, 0x30FF},  // Hiragana, Katakana
-    {0x3400, 0x4DBF},  // CJK Extension A
-    {0x4E00, 0x9FFF},  // CJK Unified Ideographs
-    {0xAC00, 0xD7A3},  // Hangul syllables
-    {0xFF10, 0xFF19},  // fullwidth digits
-    {0xFF21, 0xFF3A},  // fullwidth Latin capitals
-    {0xFF41, 0xFF5A},  // fullwidth Latin small letters
+    {0x00C0, 0x024F},    // Latin-1 letters, Latin Extended-A and -B (× and ÷ excluded below)
+    {0x0370, 0x03FF},    // Greek
+    {0x0400, 0x052F},    // Cyrillic
+    {0x0531, 0x058F},    // Armenian
+    {0x05D0, 0x05EA},    // Hebrew letters
+    {0x0620, 0x064A},    // Arabic letters
+    {0x0660, 0x0669},    // Arabic-Indic digits
+    {0x0900, 0x097F},    // Devanagari
+    {0x0E00, 0x0E7F},    // Thai
+    {0x1E00, 0x1FFF},    // Latin Extended Additional, Greek Extended
+    {0x3040, 0x30FF},    // Hiragana, Katakana
+    {0x3400, 0x4DBF},    // CJK Extension A
+    {0x4E00, 0x9FFF},    // CJK Unified Ideographs
+    {0xAC00, 0xD7A3},    // Hangul syllables
+    {0xFF10, 0xFF19},    // fullwidth digits
+    {0xFF21, 0xFF3A},    // fullwidth Latin capitals
+    {0xFF41, 0xFF5A},    // fullwidth Latin small letters
     {0x1D400, 0x1D7FF},  // mathematical alphanumeric letters and digits
     {0x20000, 0x2A6DF},  // CJK Extension B
 };

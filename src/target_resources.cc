@@ -50,8 +50,12 @@ std::vector<Pending> expand(const ir::Graph& g, const TargetTemplates& t) {
   for (const ir::Resource& r : g.resources) {
     const KindTemplate& k = t.at(r.kind);
     if (!k.unsupported.empty()) throw UnsupportedResource(k.unsupported, r.origin);
-    TargetResource primary{r.name, "", k.type, evaluated(k.body, r.props, nullptr),
-                           evaluated(k.options, r.props, nullptr), {}};
+    TargetResource primary{r.name,
+                           "",
+                           k.type,
+                           evaluated(k.body, r.props, nullptr),
+                           evaluated(k.options, r.props, nullptr),
+                           {}};
     out.push_back({std::move(primary), &r, nullptr, 0});
     for (const Companion& c : k.companions) {
       const ir::Map props = with_self(r, k);
@@ -121,8 +125,8 @@ std::pair<const TargetResource*, std::string> TargetGraph::resolve(const ir::Ref
   const KindTemplate& k = templates->at(r->kind);
   auto attr = k.attributes.find(ref.attribute);
   if (attr == k.attributes.end()) {
-    throw std::out_of_range(templates->target + " template of " + r->kind +
-                            " has no attribute " + ref.attribute);
+    throw std::out_of_range(templates->target + " template of " + r->kind + " has no attribute " +
+                            ref.attribute);
   }
   return {&target, attr->second};
 }

@@ -18,8 +18,8 @@ struct TargetResource {
   std::string ir_name;  // the IR resource it comes from
   std::string name;     // logical id / label / resource name in the target
   std::string type;
-  ir::Value body;       // evaluated property template (a Map; Refs still neutral)
-  ir::Value options;    // evaluated options (a Map or null)
+  ir::Value body;                       // evaluated property template (a Map; Refs still neutral)
+  ir::Value options;                    // evaluated options (a Map or null)
   std::vector<std::size_t> depends_on;  // indexes into TargetGraph::resources
 };
 

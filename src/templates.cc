@@ -65,8 +65,10 @@ KindTemplate parse_kind(const std::string& kind, const Value& spec) {
   }
   if (const Value* body = ir::find(m, "properties")) t.body = *body;
   if (const Value* options = ir::find(m, "options")) t.options = *options;
-  if (const Value* companions = ir::find(m, "companions"); companions && companions->is<ir::List>()) {
-    for (const Value& c : companions->as<ir::List>()) t.companions.push_back(parse_companion(kind, c));
+  if (const Value* companions = ir::find(m, "companions");
+      companions && companions->is<ir::List>()) {
+    for (const Value& c : companions->as<ir::List>())
+      t.companions.push_back(parse_companion(kind, c));
   }
   return t;
 }

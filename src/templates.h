@@ -9,8 +9,9 @@
 //                                       $.key and $.value); the other keys are the item
 //   {$entries: $list, key: $.k, value: $.v}   a map built from a list
 //   {$case: $prop, a: x, b: y, default: z}    pick by the property's value
-// null omits the key (useful in $case); anything else is a literal. A map or list whose members are all absent is itself absent,
-// so optional nested structures disappear when the IR has nothing for them.
+// null omits the key (useful in $case); anything else is a literal. A map or list whose members are
+// all absent is itself absent, so optional nested structures disappear when the IR has nothing for
+// them.
 #pragma once
 
 #include <map>
@@ -29,7 +30,7 @@ namespace ag {
 struct Companion {
   std::string suffix;  // appended to the owner's name
   std::string type;
-  std::string each;    // "" or "$list": one companion per item, "$." being the item
+  std::string each;  // "" or "$list": one companion per item, "$." being the item
   ir::Value body;
 };
 

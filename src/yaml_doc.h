@@ -24,10 +24,10 @@ struct Node {
     Map,
   };
   Kind kind = Kind::Null;
-  std::string text;             // scalars
-  std::string tag;              // "" or a local tag such as "!Ref", "!GetAtt"
-  std::vector<Node> items;      // Seq
-  std::vector<Entry> entries;   // Map, in order
+  std::string text;            // scalars
+  std::string tag;             // "" or a local tag such as "!Ref", "!GetAtt"
+  std::vector<Node> items;     // Seq
+  std::vector<Entry> entries;  // Map, in order
 
   static Node null();
   static Node boolean(bool b);

@@ -10,6 +10,7 @@
 // reader resolves to something other than a string.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
@@ -17,11 +18,10 @@
 #include <regex>
 #include <set>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
-#include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
+#include <nlohmann/json.hpp>
 
 #include "render.h"
 #include "test_support.h"
@@ -78,8 +78,12 @@ const std::vector<Hostile> kStrings = {
     {"trailing newline", "x\n"},
     {"carriage return", "a\rb"},
     {"tab", "a\tb"},
-    {"control character", "a\x01" "b"},
-    {"delete", "a\x7f" "b"},
+    {"control character",
+     "a\x01"
+     "b"},
+    {"delete",
+     "a\x7f"
+     "b"},
     {"next line U+0085", "a\u0085b"},
     {"line separator U+2028", "a\u2028b"},
     {"paragraph separator U+2029", "a\u2029b"},
@@ -101,7 +105,8 @@ std::vector<char32_t> code_points(const std::string& s) {
     const auto b = static_cast<unsigned char>(s[i]);
     const std::size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
     char32_t cp = n == 1 ? b : n == 2 ? (b & 0x1Fu) : n == 3 ? (b & 0x0Fu) : (b & 0x07u);
-    for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+    for (std::size_t k = 1; k < n; ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
     out.push_back(cp);
     i += n;
   }
@@ -276,8 +281,8 @@ std::string same(const std::string& s) { return s; }
 
 const std::vector<Point> kPoints = {
     {"tag value",
-     [](const std::string& q) { return in_metadata("  tags:\n    probe: " + q + "\n"); },
-     tag_value, same, "Resources/*/Properties/Tags/[Key=probe]/Value",
+     [](const std::string& q) { return in_metadata("  tags:\n    probe: " + q + "\n"); }, tag_value,
+     same, "Resources/*/Properties/Tags/[Key=probe]/Value",
      R"(resource\.[^.]+\.[^.]+\.tags\.probe)", "resources/*/properties/tags/probe"},
     {"tag key",
      [](const std::string& q) {
@@ -289,7 +294,8 @@ const std::vector<Point> kPoints = {
      R"(resource\.[^.]+\.[^.]+\.tags\.(.*))", "resources/*/properties/tags/~probe-value"},
     {"cluster parameter value",
      [](const std::string& q) {
-       return in_spec("  parameters:\n    cluster:\n      - name: probe\n        value: " + q + "\n");
+       return in_spec("  parameters:\n    cluster:\n      - name: probe\n        value: " + q +
+                      "\n");
      },
      parameter_value, same,
      "Resources/[Type=AWS::RDS::DBClusterParameterGroup]/Properties/Parameters/probe",
@@ -297,7 +303,8 @@ const std::vector<Point> kPoints = {
      "resources/[type=aws:rds:ClusterParameterGroup]/properties/parameters/[name=probe]/value"},
     {"instance parameter value",
      [](const std::string& q) {
-       return in_spec("  parameters:\n    instance:\n      - name: probe\n        value: " + q + "\n");
+       return in_spec("  parameters:\n    instance:\n      - name: probe\n        value: " + q +
+                      "\n");
      },
      parameter_value, same,
      "Resources/[Type=AWS::RDS::DBParameterGroup]/Properties/Parameters/probe",
@@ -305,8 +312,8 @@ const std::vector<Point> kPoints = {
      "resources/[type=aws:rds:ParameterGroup]/properties/parameters/[name=probe]/value"},
     {"parameter name",
      [](const std::string& q) {
-       return in_spec("  parameters:\n    cluster:\n      - name: " + q + "\n        value: " +
-                      kMarker + "\n");
+       return in_spec("  parameters:\n    cluster:\n      - name: " + q +
+                      "\n        value: " + kMarker + "\n");
      },
      parameter_name, same,
      "Resources/[Type=AWS::RDS::DBClusterParameterGroup]/Properties/Parameters/~probe-value",
@@ -314,9 +321,10 @@ const std::vector<Point> kPoints = {
      "resources/[type=aws:rds:ClusterParameterGroup]/properties/parameters/*/name"},
     {"alarm e-mail address",
      [](const std::string& q) {
-       return in_spec("  monitoring:\n    alarms:\n      cpu_utilization_percent: 80\n"
-                      "      notify_emails:\n        - " + q.substr(0, q.size() - 1) +
-                      "@example.com\"\n");
+       return in_spec(
+           "  monitoring:\n    alarms:\n      cpu_utilization_percent: 80\n"
+           "      notify_emails:\n        - " +
+           q.substr(0, q.size() - 1) + "@example.com\"\n");
      },
      email_local_part, [](const std::string& s) { return s + "@example.com"; },
      "Resources/[Type=AWS::SNS::Subscription]/Properties/Endpoint",
@@ -332,9 +340,8 @@ const std::vector<Point> kPoints = {
      subnet_group_name, same, "Resources/[Type=AWS::RDS::DBCluster]/Properties/DBSubnetGroupName",
      R"(resource\.aws_rds_cluster\.this\.db_subnet_group_name)",
      "resources/[type=aws:rds:Cluster]/properties/dbSubnetGroupName"},
-    {"database name",
-     [](const std::string& q) { return in_spec("  database_name: " + q + "\n"); }, database_name,
-     same, "Resources/[Type=AWS::RDS::DBCluster]/Properties/DatabaseName",
+    {"database name", [](const std::string& q) { return in_spec("  database_name: " + q + "\n"); },
+     database_name, same, "Resources/[Type=AWS::RDS::DBCluster]/Properties/DatabaseName",
      R"(resource\.aws_rds_cluster\.this\.database_name)",
      "resources/[type=aws:rds:Cluster]/properties/databaseName"},
     {"metadata name (identifiers, Name tag)",
@@ -354,12 +361,15 @@ const std::vector<Point> kPoints = {
 // where or under which name a manifest was compiled); it is its own case (see the second
 // TEST_CASE).
 const Point kFileName = {
-    "manifest file name (description)", [](const std::string&) { return minimal(); },
+    "manifest file name (description)",
+    [](const std::string&) { return minimal(); },
     any_file_name,
     [](const std::string&) {
       return std::string("Aurora aurora-postgresql cluster paas-postgres, generated by aurora-gen");
     },
-    "Description", nullptr, "description"};
+    "Description",
+    nullptr,
+    "description"};
 
 // Combinations that show a compiler bug today, reported to the lead: they are checked, the
 // failures are printed as warnings, and the test fails once one of them passes (so the
@@ -384,8 +394,7 @@ std::string yaml_quoted(const std::string& s) {
       out += "\\t";
     } else if (c == '\r') {
       out += "\\r";
-    } else if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029 ||
-               c == 0xFEFF) {
+    } else if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029 || c == 0xFEFF) {
       const int digits = c < 0x100 ? 2 : 4;
       out += digits == 2 ? "\\x" : "\\u";
       for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) out += kHex[(c >> shift) & 0xF];
@@ -461,24 +470,27 @@ std::vector<Found> locate(const YAML::Node& root, const std::string& locator) {
   std::size_t start = 0;
   while (start <= locator.size()) {
     const std::size_t slash = locator.find('/', start);
-    const std::string seg = locator.substr(start, slash == std::string::npos ? slash : slash - start);
+    const std::string seg =
+        locator.substr(start, slash == std::string::npos ? slash : slash - start);
     std::vector<Found> next;
     for (const Found& f : current) {
       const YAML::Node& n = f.node;
-      auto children = [&](const std::function<void(const YAML::Node& key, const YAML::Node& v)>& fn) {
-        if (n.IsMap()) {
-          for (auto it = n.begin(); it != n.end(); ++it) fn(it->first, it->second);
-        } else if (n.IsSequence()) {
-          for (auto it = n.begin(); it != n.end(); ++it) fn(YAML::Node(), *it);
-        }
-      };
+      auto children =
+          [&](const std::function<void(const YAML::Node& key, const YAML::Node& v)>& fn) {
+            if (n.IsMap()) {
+              for (auto it = n.begin(); it != n.end(); ++it) fn(it->first, it->second);
+            } else if (n.IsSequence()) {
+              for (auto it = n.begin(); it != n.end(); ++it) fn(YAML::Node(), *it);
+            }
+          };
       if (seg == "*") {
         children([&](const YAML::Node&, const YAML::Node& v) { next.push_back({v, false}); });
       } else if (seg.size() > 2 && seg.front() == '[' && seg.back() == ']') {
         const std::size_t eq = seg.find('=');
         const std::string k = seg.substr(1, eq - 1), v = seg.substr(eq + 1, seg.size() - eq - 2);
         children([&](const YAML::Node&, const YAML::Node& c) {
-          if (c.IsMap() && c[k] && c[k].IsScalar() && c[k].Scalar() == v) next.push_back({c, false});
+          if (c.IsMap() && c[k] && c[k].IsScalar() && c[k].Scalar() == v)
+            next.push_back({c, false});
         });
       } else if (!seg.empty() && seg.front() == '~') {
         children([&](const YAML::Node& key, const YAML::Node& v) {
@@ -529,8 +541,7 @@ struct Checker {
   std::vector<std::string> failures;
   void fail(const std::string& what) { failures.push_back(what); }
 
-  void yaml_value(const std::string& target, const Found& f, const std::string& want,
-                  bool pulumi) {
+  void yaml_value(const std::string& target, const Found& f, const std::string& want, bool pulumi) {
     if (!f.node.IsScalar()) return fail(target + ": the value is not a scalar");
     const std::string& got = f.node.Scalar();
     const std::string expect = pulumi ? pulumi_escaped(want) : want;
@@ -540,8 +551,10 @@ struct Checker {
     }
     if (pulumi) {
       const auto literal = pulumi_literal(got);
-      if (!literal) fail(target + ": Pulumi reads " + shown(got) + " as an interpolation");
-      else if (*literal != want) fail(target + ": Pulumi reads " + shown(*literal));
+      if (!literal)
+        fail(target + ": Pulumi reads " + shown(got) + " as an interpolation");
+      else if (*literal != want)
+        fail(target + ": Pulumi reads " + shown(*literal));
     } else {
       if (cloudformation_resolves(got)) fail(target + ": CloudFormation resolves " + shown(got));
       if (f.is_key && cloudformation_intrinsic_key(got)) {
@@ -615,7 +628,8 @@ std::vector<std::string> check(const Point& point, const std::string& s, bool& w
                   point.pulumi, want, true);
   if (point.terraform != nullptr) {
     const auto values = hcl_values(artifact(render_terraform(compiled->graph), "main.tf"));
-    if (values) c.terraform(*values, point.terraform, want);
+    if (values)
+      c.terraform(*values, point.terraform, want);
     else if (!warned) {
       WARN("AG_HCLVALUES is not set: the Terraform comparison is skipped");
       warned = true;

@@ -89,8 +89,7 @@ TEST_CASE("serverless clusters get db.serverless instances and a scaling configu
   CHECK(prop(resource(g, "writer"), "instance_class").as<std::string>() == "db.serverless");
   const ir::Resource& cluster = resource(g, "cluster");
   CHECK(prop(cluster, "serverless_v2_scaling.min_capacity").as<std::int64_t>() == 0);
-  CHECK(prop(cluster, "serverless_v2_scaling.seconds_until_auto_pause").as<std::int64_t>() ==
-        3600);
+  CHECK(prop(cluster, "serverless_v2_scaling.seconds_until_auto_pause").as<std::int64_t>() == 3600);
   CHECK(prop(cluster, "db_subnet_group_name").as<std::string>() == "shared-db-subnets");
   CHECK(g.find("subnet_group") == nullptr);
   CHECK(prop(resource(g, "cluster_parameter_group"), "family").as<std::string>() ==
@@ -109,8 +108,7 @@ TEST_CASE("create_vpc carves private subnets first and public ones from slot 8")
   const ir::Graph g = test::compile_example("provisioned-postgres-ha.yaml").graph;
   CHECK(prop(resource(g, "private_subnet_1"), "cidr_block").as<std::string>() == "10.0.0.0/20");
   CHECK(prop(resource(g, "private_subnet_3"), "cidr_block").as<std::string>() == "10.0.32.0/20");
-  CHECK(prop(resource(g, "public_subnet_1"), "cidr_block").as<std::string>() ==
-        "10.0.128.0/20");
+  CHECK(prop(resource(g, "public_subnet_1"), "cidr_block").as<std::string>() == "10.0.128.0/20");
   // one_per_az: a NAT gateway and a private route table per zone
   CHECK(g.find("nat_gateway_3") != nullptr);
   CHECK(g.find("private_route_table_3") != nullptr);
@@ -174,11 +172,11 @@ TEST_CASE("outputs follow the reference's list") {
   const ir::Graph g = test::compile_example("provisioned-postgres-ha.yaml").graph;
   std::vector<std::string> names;
   for (const ir::Output& o : g.outputs) names.push_back(o.name);
-  CHECK(names == std::vector<std::string>{
-                     "writer_endpoint", "reader_endpoint", "port", "cluster_identifier",
-                     "cluster_arn", "master_user_secret_arn", "security_group_id",
-                     "db_subnet_group_name", "vpc_id", "private_subnet_ids", "kms_key_arn",
-                     "sns_topic_arn"});
+  CHECK(names == std::vector<std::string>{"writer_endpoint", "reader_endpoint", "port",
+                                          "cluster_identifier", "cluster_arn",
+                                          "master_user_secret_arn", "security_group_id",
+                                          "db_subnet_group_name", "vpc_id", "private_subnet_ids",
+                                          "kms_key_arn", "sns_topic_arn"});
 }
 
 TEST_CASE("every reference in every example points at a resource of the graph") {
@@ -189,9 +187,12 @@ TEST_CASE("every reference in every example points at a resource of the graph") 
     const ir::Graph g = test::compile_example(name).graph;
     std::function<void(const ir::Value&)> walk = [&](const ir::Value& v) {
       if (v.is<ir::Ref>()) CHECK(g.find(v.as<ir::Ref>().resource) != nullptr);
-      if (v.is<ir::List>()) for (const auto& i : v.as<ir::List>()) walk(i);
-      if (v.is<ir::Map>()) for (const auto& e : v.as<ir::Map>()) walk(e.value);
-      if (v.is<ir::Concat>()) for (const auto& p : v.as<ir::Concat>().parts) walk(p);
+      if (v.is<ir::List>())
+        for (const auto& i : v.as<ir::List>()) walk(i);
+      if (v.is<ir::Map>())
+        for (const auto& e : v.as<ir::Map>()) walk(e.value);
+      if (v.is<ir::Concat>())
+        for (const auto& p : v.as<ir::Concat>().parts) walk(p);
       if (v.is<ir::Json>()) walk(*v.as<ir::Json>().doc);
     };
     for (const ir::Resource& r : g.resources) {

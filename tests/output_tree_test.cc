@@ -41,8 +41,8 @@ TEST_CASE("a first write creates every file and directory") {
   TempDir dir;
   const std::string root = (dir.path / "out").string();
   Diagnostics diags;
-  auto plan = plan_output(root, {{"a/cloudformation/template.yaml", "x\n"}, {"a/b.tf", "y\n"}},
-                          diags);
+  auto plan =
+      plan_output(root, {{"a/cloudformation/template.yaml", "x\n"}, {"a/b.tf", "y\n"}}, diags);
   REQUIRE(plan.size() == 2);
   CHECK(plan[0].state == FileState::New);
   REQUIRE(write_output(root, plan, diags));

@@ -14,19 +14,23 @@ using namespace ag;
 
 namespace {
 
-const char* const kExamples[] = {
-    "minimal.yaml",          "serverless-postgres.yaml",
-    "provisioned-postgres-ha.yaml", "mysql-dev-autopause.yaml",
-    "global-primary.yaml",   "global-secondary.yaml",
-    "rds-multi-az-postgres.yaml",   "aurora-mysql-provisioned-features.yaml",
-    "rds-mysql-proxy-io1.yaml",     "restore-from-snapshot.yaml",
-    "restore-point-in-time.yaml"};
+const char* const kExamples[] = {"minimal.yaml",
+                                 "serverless-postgres.yaml",
+                                 "provisioned-postgres-ha.yaml",
+                                 "mysql-dev-autopause.yaml",
+                                 "global-primary.yaml",
+                                 "global-secondary.yaml",
+                                 "rds-multi-az-postgres.yaml",
+                                 "aurora-mysql-provisioned-features.yaml",
+                                 "rds-mysql-proxy-io1.yaml",
+                                 "restore-from-snapshot.yaml",
+                                 "restore-point-in-time.yaml"};
 
 // The same AWS resource in each target's vocabulary, keyed by CloudFormation type.
 const std::map<std::string, std::pair<std::string, std::string>> kEquivalent = {
     {"AWS::RDS::DBCluster", {"aws_rds_cluster", "aws:rds:Cluster"}},
-    {"AWS::RDS::DBInstance", {"aws_rds_cluster_instance|aws_db_instance",
-                              "aws:rds:ClusterInstance|aws:rds:Instance"}},
+    {"AWS::RDS::DBInstance",
+     {"aws_rds_cluster_instance|aws_db_instance", "aws:rds:ClusterInstance|aws:rds:Instance"}},
     {"AWS::RDS::GlobalCluster", {"aws_rds_global_cluster", "aws:rds:GlobalCluster"}},
     {"AWS::RDS::DBClusterEndpoint", {"aws_rds_cluster_endpoint", "aws:rds:ClusterEndpoint"}},
     {"AWS::RDS::DBSubnetGroup", {"aws_db_subnet_group", "aws:rds:SubnetGroup"}},
@@ -85,7 +89,9 @@ Counts yaml_types(const std::string& text, const char* section, const char* type
 
 Counts terraform_types(const std::string& main_tf) {
   Counts counts;
-  static const std::regex block(R"(^resource "([a-z0-9_]+)" ")", std::regex::multiline);
+  static const std::regex block(R"(^resource "([a-z0-9_]+)"
+                                ")",
+                                std::regex::multiline);
   for (auto it = std::sregex_iterator(main_tf.begin(), main_tf.end(), block);
        it != std::sregex_iterator(); ++it) {
     ++counts[(*it)[1].str()];
@@ -116,7 +122,8 @@ TEST_CASE("every example creates the same AWS resources in all three targets") {
   for (const char* name : kExamples) {
     INFO(name);
     const ir::Graph g = test::compile_example(name).graph;
-    Counts cfn = yaml_types(content(render_cloudformation(g), "template.yaml"), "Resources", "Type");
+    Counts cfn =
+        yaml_types(content(render_cloudformation(g), "template.yaml"), "Resources", "Type");
     const Counts tf = terraform_types(content(render_terraform(g), "main.tf"));
     const Counts pulumi = yaml_types(content(render_pulumi(g), "Pulumi.yaml"), "resources", "type");
     // Where a target splits one AWS concept into two resources, the pieces must match:
@@ -131,7 +138,8 @@ TEST_CASE("every example creates the same AWS resources in all three targets") {
     CHECK(as_cloudformation(tf, true) == cfn);
     CHECK(as_cloudformation(pulumi, false) == cfn);
     std::size_t mapped = 0;
-    for (const auto& [type, n] : cfn) mapped += kEquivalent.count(type) * static_cast<std::size_t>(n);
+    for (const auto& [type, n] : cfn)
+      mapped += kEquivalent.count(type) * static_cast<std::size_t>(n);
     CHECK(mapped >= g.resources.size());
   }
 }

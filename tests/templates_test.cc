@@ -41,7 +41,8 @@ TEST_CASE("$path reads a property, a dotted path reads into maps") {
 }
 
 TEST_CASE("absent properties drop their key, and maps left empty disappear") {
-  const ir::Value v = eval("    Missing: $nope\n    Nested:\n      A: $nope.deeper\n    Kept: $name\n");
+  const ir::Value v =
+      eval("    Missing: $nope\n    Nested:\n      A: $nope.deeper\n    Kept: $name\n");
   CHECK(v.as<ir::Map>().size() == 1);
   CHECK(ir::find(v.as<ir::Map>(), "Missing") == nullptr);
   CHECK(ir::find(v.as<ir::Map>(), "Nested") == nullptr);
