@@ -42,6 +42,8 @@ void add_client_security_group(Context& c, const std::string& name, const std::s
                                const std::string& what);
 // The database's security group ids: its own group plus network.security_group_ids.
 ir::List security_group_ids(const Context& c);
+// The database's subnets: network.subnet_ids, or the private subnets create_vpc makes.
+ir::List database_subnets(const Context& c);
 // The subnet group name: the created group's, or network.db_subnet_group_name.
 ir::Value subnet_group_name(const Context& c);
 // The key encrypting storage, secret and Performance Insights: created, given or absent.

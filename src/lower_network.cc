@@ -161,18 +161,6 @@ void lower_vpc(Context& c, const json& create_vpc) {
   add_endpoints(c, create_vpc, tables, azs.size());
 }
 
-ir::Value subnet_group_subnets(const Context& c, const json& network) {
-  ir::List ids;
-  if (network.contains("subnet_ids")) {
-    for (const json& s : get(network, "subnet_ids")) ids.push_back(s.get<std::string>());
-    return ids;
-  }
-  const std::size_t n = get(get(network, "create_vpc"), "availability_zones").size();
-  for (std::size_t i = 0; i < n; ++i) ids.push_back(ir::ref(numbered("private_subnet", i), "id"));
-  (void)c;
-  return ids;
-}
-
 void add_ingress(Context& c, const std::string& group, const std::string& stem, const json& sources,
                  const char* source_key, const std::string& what) {
   if (!sources.is_array()) return;
@@ -220,6 +208,18 @@ ir::List security_group_ids(const Context& c) {
   return ids;
 }
 
+ir::List database_subnets(const Context& c) {
+  const json& network = get(c.spec, "network");
+  ir::List ids;
+  if (network.contains("subnet_ids")) {
+    for (const json& s : get(network, "subnet_ids")) ids.push_back(s.get<std::string>());
+    return ids;
+  }
+  const std::size_t n = get(get(network, "create_vpc"), "availability_zones").size();
+  for (std::size_t i = 0; i < n; ++i) ids.push_back(ir::ref(numbered("private_subnet", i), "id"));
+  return ids;
+}
+
 ir::Value subnet_group_name(const Context& c) {
   const json& network = get(c.spec, "network");
   if (network.contains("db_subnet_group_name")) return text(network, "db_subnet_group_name");
@@ -233,7 +233,7 @@ void lower_network(Context& c) {
     c.add("db_subnet_group", "subnet_group",
           {{"name", c.name + "-subnets"},
            {"description", "Subnets of " + c.name},
-           {"subnet_ids", subnet_group_subnets(c, network)},
+           {"subnet_ids", database_subnets(c)},
            {"tags", c.tags(c.name + "-subnets")}});
   }
   add_client_security_group(c, "db_security_group", c.name + "-db", "Database");

@@ -32,20 +32,6 @@ ir::Value secret_policy(const Context& c) {
   return ir::json(ir::Map{{"Version", "2012-10-17"}, {"Statement", statements}});
 }
 
-ir::Value proxy_subnets(const Context& c) {
-  const json& network = get(c.spec, "network");
-  ir::List ids;
-  if (network.contains("subnet_ids")) {
-    for (const json& s : get(network, "subnet_ids")) ids.push_back(s.get<std::string>());
-    return ids;
-  }
-  const std::size_t n = get(get(network, "create_vpc"), "availability_zones").size();
-  for (std::size_t i = 0; i < n; ++i) {
-    ids.push_back(ir::ref("private_subnet_" + std::to_string(i + 1), "id"));
-  }
-  return ids;
-}
-
 // The proxy reaches the database on its port: ingress on the database's group from the
 // proxy's group, and the matching egress on the proxy's.
 void connect_proxy_to_database(Context& c) {
@@ -94,7 +80,7 @@ void lower_proxy(Context& c) {
             {{"name", label},
              {"engine_family", c.postgres ? "POSTGRESQL" : "MYSQL"},
              {"role_arn", ir::ref("proxy_role", "arn")},
-             {"vpc_subnet_ids", proxy_subnets(c)},
+             {"vpc_subnet_ids", database_subnets(c)},
              {"vpc_security_group_ids", ir::List{ir::ref("proxy_security_group", "id")}},
              {"require_tls", flag(proxy, "require_tls", true)},
              {"idle_client_timeout", integer(proxy, "idle_client_timeout", 1800)},
