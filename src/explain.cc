@@ -8,8 +8,9 @@ namespace {
 
 using yaml::Node;
 
-// References print as !ref, deployment values as !pseudo, assembled strings as !concat
-// and JSON documents as !json: explain shows the IR as it is, not as a target spells it.
+// References print as !ref, deployment values as !pseudo, assembled strings as !concat,
+// JSON documents as !json and secret fields as !secret_field: explain shows the IR as it is, not as
+// a target spells it.
 std::optional<Node> special(const ir::Value& v) {
   if (v.is<ir::Ref>()) {
     const ir::Ref& r = v.as<ir::Ref>();
@@ -26,6 +27,13 @@ std::optional<Node> special(const ir::Value& v) {
     return to_yaml(ir::Value(ir::List(v.as<ir::Concat>().parts)), special).tagged("!concat");
   }
   if (v.is<ir::Json>()) return to_yaml(*v.as<ir::Json>().doc, special).tagged("!json");
+  if (v.is<ir::SecretField>()) {
+    const ir::SecretField& f = v.as<ir::SecretField>();
+    return Node::map()
+        .add("secret_arn", Node::string(f.secret_arn))
+        .add("key", Node::string(f.key))
+        .tagged("!secret_field");
+  }
   return std::nullopt;
 }
 

@@ -36,6 +36,10 @@ Expr Expr::call(std::string fn, std::vector<Expr> args) {
   return Expr{Kind::Call, std::move(fn), std::move(args), {}};
 }
 
+Expr Expr::index(Expr collection, Expr key) {
+  return Expr{Kind::Index, {}, {std::move(collection), std::move(key)}, {}};
+}
+
 Body& Body::attr(std::string name, Expr value) {
   Item item;
   item.attribute = std::make_unique<Attribute>(Attribute{std::move(name), std::move(value)});

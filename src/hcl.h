@@ -25,6 +25,7 @@ struct Expr {
     Tuple,      // items
     Object,     // object items, in order
     Call,       // text is the function name, items its arguments
+    Index,      // items[0][items[1]]: jsondecode(...)["password"]; always one line
   };
   Kind kind = Kind::Null;
   std::string text;
@@ -40,6 +41,7 @@ struct Expr {
   static Expr tuple(std::vector<Expr> items);
   static Expr object_of(std::vector<ObjectItem> items);
   static Expr call(std::string fn, std::vector<Expr> args);
+  static Expr index(Expr collection, Expr key);
 };
 
 struct ObjectItem {

@@ -58,6 +58,7 @@ void flatten_template(const std::vector<Expr>& parts, std::vector<TemplatePiece>
         break;
       case Expr::Kind::Traversal:
       case Expr::Kind::Call:
+      case Expr::Kind::Index:
         break;
       default:
         throw std::invalid_argument("HCL template cannot interpolate this expression");
@@ -168,6 +169,12 @@ std::optional<std::string> inline_form(const Expr& e) {
       auto args = inline_list(e.items);
       if (!args) return std::nullopt;
       return e.text + "(" + *args + ")";
+    }
+    case Expr::Kind::Index: {
+      auto collection = inline_form(e.items.at(0));
+      auto key = inline_form(e.items.at(1));
+      if (!collection || !key) throw std::invalid_argument("an HCL index must fit one line");
+      return *collection + "[" + *key + "]";
     }
   }
   throw std::invalid_argument("unknown HCL expression kind");

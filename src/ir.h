@@ -42,9 +42,18 @@ struct Json {
   std::shared_ptr<const Value> doc;
 };
 
+// One key of the JSON document a Secrets Manager secret holds, read when the stack deploys:
+// the artifact names the secret, never its value. Targets spell it a dynamic reference
+// (CloudFormation), a data source and jsondecode() (Terraform), invokes (Pulumi).
+struct SecretField {
+  std::string name;  // snake_case, unique per secret: names the read where a target declares one
+  std::string secret_arn;
+  std::string key;  // an identifier: "password"
+};
+
 struct Value {
   using Variant = std::variant<std::nullptr_t, bool, std::int64_t, double, std::string, List, Map,
-                               Ref, Pseudo, Concat, Json>;
+                               Ref, Pseudo, Concat, Json, SecretField>;
   Variant v;
 
   // Defined below Member: a constructor needs the variant's destructor, hence a complete
@@ -63,6 +72,7 @@ struct Value {
   Value(Pseudo p);
   Value(Concat c);
   Value(Json j);
+  Value(SecretField f);
 
   template <class T>
   bool is() const {
@@ -97,6 +107,7 @@ inline Value::Value(Ref r) : v(std::move(r)) {}
 inline Value::Value(Pseudo p) : v(p) {}
 inline Value::Value(Concat c) : v(std::move(c)) {}
 inline Value::Value(Json j) : v(std::move(j)) {}
+inline Value::Value(SecretField f) : v(std::move(f)) {}
 
 // The member of `m` named `key`, or nullptr.
 const Value* find(const Map& m, const std::string& key);

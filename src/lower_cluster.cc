@@ -39,6 +39,10 @@ void add_credentials(const Context& c, ir::Map& p) {
     } else if (flag(get(c.spec, "storage"), "create_kms_key", false)) {
       ir::set(p, "master_user_secret_kms_key_id", ir::ref("kms_key", "arn"));
     }
+  } else {
+    ir::set(
+        p, "master_password",
+        ir::SecretField{"master_password", text(creds, "master_password_secret_arn"), "password"});
   }
 }
 

@@ -7,23 +7,32 @@ namespace {
 
 std::string database(const Context& c) { return c.aurora ? "cluster" : "db_instance"; }
 
-// The checks let a proxy in only with the RDS-managed secret (credentials.unmanaged-password,
-// proxy.needs-secret).
-ir::Value secret_arn(const Context& c) { return ir::ref(database(c), "secret_arn"); }
+// The database's secret: RDS's own, or the one the manifest brings (the checks refuse a
+// proxy with neither: proxy.needs-secret).
+ir::Value secret_arn(const Context& c) {
+  if (managed_password(c)) return ir::ref(database(c), "secret_arn");
+  return text(get(c.spec, "credentials"), "master_password_secret_arn");
+}
+
+// The key of the RDS-managed secret when it is customer-managed. A secret the manifest
+// brings is encrypted with a key aurora-gen does not know: its key policy must let the
+// proxy's role decrypt (nothing to grant for the default aws/secretsmanager key).
+std::optional<ir::Value> secret_key(const Context& c) {
+  if (!managed_password(c)) return std::nullopt;
+  const json& creds = get(c.spec, "credentials");
+  if (creds.is_object() && creds.contains("master_user_secret_kms_key_id")) {
+    return text(creds, "master_user_secret_kms_key_id");
+  }
+  if (flag(get(c.spec, "storage"), "create_kms_key", false)) return ir::ref("kms_key", "arn");
+  return std::nullopt;
+}
 
 ir::Value secret_policy(const Context& c) {
   ir::List statements{ir::Map{{"Sid", "ReadDatabaseSecret"},
                               {"Effect", "Allow"},
                               {"Action", "secretsmanager:GetSecretValue"},
                               {"Resource", secret_arn(c)}}};
-  const json& creds = get(c.spec, "credentials");
-  std::optional<ir::Value> key;
-  if (creds.is_object() && creds.contains("master_user_secret_kms_key_id")) {
-    key = text(creds, "master_user_secret_kms_key_id");
-  } else if (flag(get(c.spec, "storage"), "create_kms_key", false)) {
-    key = ir::ref("kms_key", "arn");
-  }
-  if (key) {
+  if (auto key = secret_key(c)) {
     statements.push_back(ir::Map{{"Sid", "DecryptDatabaseSecret"},
                                  {"Effect", "Allow"},
                                  {"Action", "kms:Decrypt"},

@@ -1,6 +1,6 @@
 // CloudFormation: one template.yaml. References become !Ref / !GetAtt, pseudo values
 // !Ref AWS::Region and friends, assembled strings !Join (never !Sub, so no user text is ever
-// interpolated).
+// interpolated), secret fields dynamic references.
 #include <stdexcept>
 
 #include "ir_yaml.h"
@@ -48,6 +48,11 @@ class CfnConverter {
       return Node::seq({Node::string(""), parts}).tagged("!Join");
     }
     if (v.is<ir::Json>()) return (*this)(*v.as<ir::Json>().doc);  // CloudFormation takes objects
+    if (v.is<ir::SecretField>()) {
+      const ir::SecretField& f = v.as<ir::SecretField>();
+      return Node::string("{{resolve:secretsmanager:" + f.secret_arn + ":SecretString:" + f.key +
+                          "}}");
+    }
     return std::nullopt;
   }
 

@@ -1,6 +1,7 @@
 // Pulumi YAML: one Pulumi.yaml project. References become ${resource.output}, pseudo values
-// variables filled by invokes, JSON documents fn::toJSON; every literal `$` is escaped by
-// pulumi_text, and the YAML emitter quotes.
+// variables filled by invokes, JSON documents fn::toJSON, secret fields an invoke of
+// getSecretVersion decoded by std:jsondecode; every literal `$` is escaped by pulumi_text,
+// and the YAML emitter quotes.
 #include <map>
 #include <stdexcept>
 
@@ -16,13 +17,13 @@ namespace {
 
 using yaml::Node;
 
-struct PseudoVariable {
+struct InvokeVariable {
   const char* name;
   const char* function;
   const char* field;
 };
 
-PseudoVariable pseudo_variable(ir::Pseudo p) {
+InvokeVariable pseudo_variable(ir::Pseudo p) {
   switch (p) {
     case ir::Pseudo::Region:
       return {"awsRegion", "aws:getRegion", "region"};
@@ -34,6 +35,15 @@ PseudoVariable pseudo_variable(ir::Pseudo p) {
   throw std::logic_error("unknown pseudo value");
 }
 
+// `{fn::invoke: {function, arguments, return}}`: a variable's value.
+Node invoke(const char* function, Node arguments, const char* field) {
+  Node call = Node::map();
+  call.add("function", Node::symbol(function));
+  call.add("arguments", std::move(arguments));
+  call.add("return", Node::symbol(field));
+  return Node::map().add("fn::invoke", call);
+}
+
 // Pulumi's spelling: literal strings with `$` escaped, references and pseudo values as
 // interpolations, JSON documents through fn::toJSON.
 class PulumiConverter {
@@ -41,7 +51,7 @@ class PulumiConverter {
   explicit PulumiConverter(const TargetGraph& tg) : tg_(tg) {}
 
   // Invoke-backed variables the converted values read, by name.
-  const std::map<std::string, PseudoVariable>& variables() const { return variables_; }
+  const std::map<std::string, Node>& variables() const { return variables_; }
 
   Node operator()(const ir::Value& v) {
     return to_yaml(v, [this](const ir::Value& x) { return special(x); });
@@ -54,7 +64,24 @@ class PulumiConverter {
     if (v.is<ir::Ref>() || v.is<ir::Pseudo>() || v.is<ir::Concat>())
       return Node::string(text_of(v));
     if (v.is<ir::Json>()) return Node::map().add("fn::toJSON", (*this)(*v.as<ir::Json>().doc));
+    if (v.is<ir::SecretField>()) return secret_field(v.as<ir::SecretField>());
     return std::nullopt;
+  }
+
+  // The secret's string by one invoke, its JSON decoded by a second (Pulumi YAML has no
+  // builtin for it; the std package is Pulumi's own), the key read from the result.
+  Node secret_field(const ir::SecretField& f) {
+    const std::string secret = camel_case(f.name) + "Secret";
+    const std::string fields = camel_case(f.name) + "Fields";
+    variables_.emplace(
+        secret, invoke("aws:secretsmanager:getSecretVersion",
+                       Node::map().add("secretId", Node::string(pulumi::literal(f.secret_arn))),
+                       "secretString"));
+    variables_.emplace(
+        fields,
+        invoke("std:jsondecode",
+               Node::map().add("input", Node::string(pulumi::interpolation(secret))), "result"));
+    return Node::map().add("fn::secret", Node::string(pulumi::interpolation(fields + "." + f.key)));
   }
 
   static void check_keys(const ir::Map& m) {
@@ -73,8 +100,8 @@ class PulumiConverter {
       return pulumi::interpolation(target->name + "." + attribute);
     }
     if (v.is<ir::Pseudo>()) {
-      const PseudoVariable var = pseudo_variable(v.as<ir::Pseudo>());
-      variables_.emplace(var.name, var);
+      const InvokeVariable var = pseudo_variable(v.as<ir::Pseudo>());
+      variables_.emplace(var.name, invoke(var.function, Node::map(), var.field));
       return pulumi::interpolation(var.name);
     }
     if (v.is<ir::Concat>()) {
@@ -86,7 +113,7 @@ class PulumiConverter {
   }
 
   const TargetGraph& tg_;
-  std::map<std::string, PseudoVariable> variables_;
+  std::map<std::string, Node> variables_;
 };
 
 Naming pulumi_naming() {
@@ -114,13 +141,7 @@ Node resource_node(const TargetGraph& tg, const TargetResource& r, PulumiConvert
 
 Node variables_node(const PulumiConverter& convert) {
   Node vars = Node::map();
-  for (const auto& [name, v] : convert.variables()) {
-    Node invoke = Node::map();
-    invoke.add("function", Node::symbol(v.function));
-    invoke.add("arguments", Node::map());
-    invoke.add("return", Node::symbol(v.field));
-    vars.add(name, Node::map().add("fn::invoke", invoke));
-  }
+  for (const auto& [name, value] : convert.variables()) vars.add(name, value);
   return vars;
 }
 

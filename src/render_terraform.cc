@@ -1,8 +1,9 @@
 // Terraform: a root module of main.tf, variables.tf, outputs.tf and versions.tf, written by
 // the HCL writer. References become traversals (aws_rds_cluster.this.endpoint), pseudo
 // values var.region and data sources, assembled strings templates, JSON documents
-// jsonencode().
+// jsonencode(), secret fields a data source read through jsondecode().
 #include <charconv>
+#include <map>
 #include <set>
 #include <stdexcept>
 
@@ -27,6 +28,8 @@ class TfConverter {
 
   // Data sources the converted expressions read (aws_caller_identity, aws_partition).
   const std::set<std::string>& data_sources() const { return data_sources_; }
+  // Secrets the converted expressions read: data source name -> secret ARN.
+  const std::map<std::string, std::string>& secret_reads() const { return secret_reads_; }
 
   Expr operator()(const ir::Value& v) { return std::visit(*this, v.v); }
   Expr operator()(std::nullptr_t) { return Expr::null(); }
@@ -67,10 +70,17 @@ class TfConverter {
     return Expr::templ(std::move(parts));
   }
   Expr operator()(const ir::Json& j) { return Expr::call("jsonencode", {(*this)(*j.doc)}); }
+  Expr operator()(const ir::SecretField& f) {
+    secret_reads_.emplace(f.name, f.secret_arn);
+    const Expr secret =
+        Expr::traversal("data.aws_secretsmanager_secret_version." + f.name + ".secret_string");
+    return Expr::index(Expr::call("jsondecode", {secret}), Expr::string(f.key));
+  }
 
  private:
   const TargetGraph& tg_;
   std::set<std::string> data_sources_;
+  std::map<std::string, std::string> secret_reads_;
 };
 
 std::string header(const ir::Graph& g) {
@@ -131,6 +141,10 @@ std::string main_tf(const ir::Graph& g, const TargetGraph& tg) {
   hcl::Body file;
   file.block("provider", {"aws"}).body.attr("region", Expr::traversal("var.region"));
   for (const std::string& data : convert.data_sources()) file.block("data", {data, "current"});
+  for (const auto& [name, arn] : convert.secret_reads()) {
+    file.block("data", {"aws_secretsmanager_secret_version", name})
+        .body.attr("secret_id", Expr::string(arn));
+  }
   file.items.insert(file.items.end(), std::make_move_iterator(resources.items.begin()),
                     std::make_move_iterator(resources.items.end()));
   return hcl::write(file, header(g));

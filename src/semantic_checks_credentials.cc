@@ -43,16 +43,11 @@ void check_password_source(Context& c) {
                "spec.credentials.master_password_secret_arn is required",
                "a plaintext password is never accepted; point at a Secrets Manager secret");
   }
-  // Reading the `password` key of an existing secret needs JSON decoding, which Pulumi YAML
-  // has no builtin for; rather than render two targets of three, refuse it for now (once:
-  // a key for the managed secret already got its own error above).
-  if (!managed && c.has(p("master_password_secret_arn")) &&
-      !c.has(p("master_user_secret_kms_key_id"))) {
-    c.error_at_key(p("master_password_secret_arn"), "credentials.unmanaged-password",
-                   "aurora-gen does not yet render a master password read from an existing "
-                   "secret (Pulumi YAML cannot decode the secret's JSON)",
-                   "remove manage_master_user_password: false to let RDS manage the password "
-                   "in Secrets Manager (the default)");
+  if (!managed && c.has(p("rotation"))) {
+    c.error_at_key(p("rotation"), "credentials.rotation-needs-managed",
+                   "spec.credentials.rotation schedules the RDS-managed secret; this manifest "
+                   "brings its own (master_password_secret_arn)",
+                   "rotate your own secret where it is defined, or let RDS manage the password");
   }
 }
 

@@ -291,6 +291,16 @@ TEST_CASE("hcl: templates escape literal text and interpolate the rest", "[hcl]"
   CHECK_THROWS_AS(value_of(Expr::templ({ref("a..b")})), std::invalid_argument);
 }
 
+TEST_CASE("hcl: an index follows its collection on one line", "[hcl]") {
+  const Expr decoded = Expr::call("jsondecode", {ref("data.x.y.secret_string")});
+  check_layout(value_of(Expr::index(decoded, str("password"))),
+               "v = jsondecode(data.x.y.secret_string)[\"password\"]\n");
+  check_layout(value_of(Expr::templ({str("p="), Expr::index(ref("var.m"), str("k"))})),
+               "v = \"p=${var.m[\"k\"]}\"\n");
+  CHECK_THROWS_AS(value_of(Expr::index(Expr::object_of({{"a", num("1")}}), str("a"))),
+                  std::invalid_argument);
+}
+
 TEST_CASE("hcl: quote escapes exactly what HCL requires", "[hcl]") {
   CHECK(quote("") == "\"\"");
   CHECK(quote("plain text") == "\"plain text\"");

@@ -162,6 +162,27 @@ TEST_CASE("the proxy's role reads only the database's secret") {
   CHECK(prop(resource(g, "proxy"), "require_tls").as<bool>());
 }
 
+TEST_CASE("a secret the manifest brings is read by reference, and the proxy uses it") {
+  const ir::Graph g = test::compile_example("aurora-postgresql-own-secret.yaml").graph;
+  const std::string arn =
+      "arn:aws:secretsmanager:eu-west-1:123456789012:secret:ledger/master-AbCdEf";
+  const ir::Resource& cluster = resource(g, "cluster");
+  CHECK(ir::find(cluster.props, "manage_master_user_password") == nullptr);
+  const ir::SecretField& password = prop(cluster, "master_password").as<ir::SecretField>();
+  CHECK(password.secret_arn == arn);
+  CHECK(password.key == "password");
+  // No rotation, no secret output: the secret is not this stack's.
+  CHECK(g.find("secret_rotation") == nullptr);
+  for (const ir::Output& o : g.outputs) CHECK(o.name != "master_user_secret_arn");
+  const ir::Map& doc =
+      prop(resource(g, "proxy_role_policy"), "policy").as<ir::Json>().doc->as<ir::Map>();
+  const ir::List& statements = ir::find(doc, "Statement")->as<ir::List>();
+  REQUIRE(statements.size() == 1);  // its key is not known here: no decrypt statement
+  CHECK(ir::find(statements[0].as<ir::Map>(), "Resource")->as<std::string>() == arn);
+  const ir::Map& auth = prop(resource(g, "proxy"), "auth").as<ir::List>().at(0).as<ir::Map>();
+  CHECK(ir::find(auth, "secret_arn")->as<std::string>() == arn);
+}
+
 TEST_CASE("explicit ordering: log groups before the database, writer before the proxy target") {
   const ir::Graph g = test::compile_example("serverless-postgres.yaml").graph;
   const auto& deps = resource(g, "proxy_target_group").depends_on;

@@ -14,18 +14,6 @@ using namespace ag;
 
 namespace {
 
-const char* const kExamples[] = {"minimal.yaml",
-                                 "serverless-postgres.yaml",
-                                 "provisioned-postgres-ha.yaml",
-                                 "mysql-dev-autopause.yaml",
-                                 "global-primary.yaml",
-                                 "global-secondary.yaml",
-                                 "rds-multi-az-postgres.yaml",
-                                 "aurora-mysql-provisioned-features.yaml",
-                                 "rds-mysql-proxy-io1.yaml",
-                                 "restore-from-snapshot.yaml",
-                                 "restore-point-in-time.yaml"};
-
 // The same AWS resource in each target's vocabulary, keyed by CloudFormation type.
 const std::map<std::string, std::pair<std::string, std::string>> kEquivalent = {
     {"AWS::RDS::DBCluster", {"aws_rds_cluster", "aws:rds:Cluster"}},
@@ -119,7 +107,9 @@ int count(const Counts& c, const std::string& type) {
 }  // namespace
 
 TEST_CASE("every example creates the same AWS resources in all three targets") {
-  for (const char* name : kExamples) {
+  const auto names = test::example_names();
+  REQUIRE(names.size() >= 13);
+  for (const std::string& name : names) {
     INFO(name);
     const ir::Graph g = test::compile_example(name).graph;
     Counts cfn =
@@ -145,7 +135,7 @@ TEST_CASE("every example creates the same AWS resources in all three targets") {
 }
 
 TEST_CASE("rendering is deterministic") {
-  for (const char* name : kExamples) {
+  for (const std::string& name : test::example_names()) {
     const ir::Graph g = test::compile_example(name).graph;
     for (Target t : {Target::CloudFormation, Target::Terraform, Target::Pulumi}) {
       const auto first = render(g, t);
@@ -192,4 +182,33 @@ TEST_CASE("custom endpoints render to Terraform and Pulumi and are refused by Cl
   CHECK(yaml_types(content(render_pulumi(g), "Pulumi.yaml"), "resources",
                    "type")["aws:rds:ClusterEndpoint"] == 2);
   CHECK_THROWS_AS(render_cloudformation(g), UnsupportedResource);
+}
+
+TEST_CASE("a secret's password is read at deploy time in each target's idiom, never copied") {
+  const ir::Graph g = test::compile_example("rds-postgres-own-secret.yaml").graph;
+  const std::string arn =
+      "arn:aws:secretsmanager:us-east-1:123456789012:secret:reports/master-Zy9X8w";
+  const YAML::Node cfn = YAML::Load(content(render_cloudformation(g), "template.yaml"));
+  CHECK(cfn["Resources"]["DbInstance"]["Properties"]["MasterUserPassword"].as<std::string>() ==
+        "{{resolve:secretsmanager:" + arn + ":SecretString:password}}");
+
+  const std::string tf = content(render_terraform(g), "main.tf");
+  CHECK(tf.find("data \"aws_secretsmanager_secret_version\" \"master_password\" {\n"
+                "  secret_id = \"" +
+                arn + "\"\n}") != std::string::npos);
+  static const std::regex password(
+      R"(\n  password += jsondecode\(data\.aws_secretsmanager_secret_version\.master_password)"
+      R"(\.secret_string\)\["password"\]\n)");
+  CHECK(std::regex_search(tf, password));
+
+  const YAML::Node p = YAML::Load(content(render_pulumi(g), "Pulumi.yaml"));
+  const YAML::Node secret = p["variables"]["masterPasswordSecret"]["fn::invoke"];
+  CHECK(secret["function"].as<std::string>() == "aws:secretsmanager:getSecretVersion");
+  CHECK(secret["arguments"]["secretId"].as<std::string>() == arn);
+  CHECK(secret["return"].as<std::string>() == "secretString");
+  const YAML::Node fields = p["variables"]["masterPasswordFields"]["fn::invoke"];
+  CHECK(fields["function"].as<std::string>() == "std:jsondecode");
+  CHECK(fields["arguments"]["input"].as<std::string>() == "${masterPasswordSecret}");
+  CHECK(p["resources"]["dbInstance"]["properties"]["password"]["fn::secret"].as<std::string>() ==
+        "${masterPasswordFields.password}");
 }

@@ -1,14 +1,12 @@
 #include "schema_validation.h"
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include <catch2/catch.hpp>
 
 #include "embedded_assets.h"
 #include "loader.h"
+#include "test_support.h"
 
 namespace {
 
@@ -64,32 +62,22 @@ void check(const ag::Diagnostic& d, const std::string& rule, const std::string& 
   CHECK(d.loc.col == col);
 }
 
-std::string read_file(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 }  // namespace
 
 TEST_CASE("every example manifest validates cleanly") {
-  int examples = 0;
-  for (const auto& entry :
-       std::filesystem::directory_iterator(std::filesystem::path(AG_SOURCE_DIR) / "examples")) {
-    if (entry.path().extension() != ".yaml") continue;
-    ++examples;
-    INFO(entry.path().string());
-    const ag::Diagnostics diags = validate(read_file(entry.path()));
+  const auto names = ag::test::example_names();
+  CHECK(names.size() >= 7);
+  for (const std::string& name : names) {
+    INFO(name);
+    const ag::Diagnostics diags = validate(ag::test::read_repo_file("examples/" + name));
     for (const auto& d : diags.items()) UNSCOPED_INFO(ag::format_text(d));
     CHECK(diags.items().empty());
   }
-  CHECK(examples >= 7);
 }
 
 TEST_CASE("the embedded schema is the file in schemas/") {
   CHECK(ag::asset("schemas/manifest.schema.json") ==
-        read_file(std::filesystem::path(AG_SOURCE_DIR) / "schemas/manifest.schema.json"));
+        ag::test::read_repo_file("schemas/manifest.schema.json"));
 }
 
 TEST_CASE("missing required field") {

@@ -1,10 +1,7 @@
 // Stage 3: each semantic rule on a minimal valid manifest broken in exactly one way, the
 // location each is reported at, and the example manifests passing clean.
-#include <filesystem>
-#include <fstream>
 #include <functional>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -13,6 +10,7 @@
 
 #include "loader.h"
 #include "semantic_checks.h"
+#include "test_support.h"
 
 namespace {
 
@@ -261,13 +259,14 @@ const std::vector<Case>& cases() {
                      "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf");
        },
        "/spec/credentials/master_password_secret_arn", At::Key},
-      {"credentials.unmanaged-password",
+      {"credentials.rotation-needs-managed",
        [] {
          json d = with(aurora(), "/spec/credentials/manage_master_user_password", false);
-         return with(d, "/spec/credentials/master_password_secret_arn",
-                     "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf");
+         d = with(d, "/spec/credentials/master_password_secret_arn",
+                  "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf");
+         return with(d, "/spec/credentials/rotation/automatically_after_days", 30);
        },
-       "/spec/credentials/master_password_secret_arn", At::Key},
+       "/spec/credentials/rotation", At::Key},
       {"credentials.password-source",
        [] {
          json d = without(aurora(), "/spec/proxy");
@@ -648,21 +647,16 @@ TEST_CASE("unexpected shapes never throw") {
 }
 
 TEST_CASE("the example manifests pass with no diagnostics") {
-  namespace fs = std::filesystem;
-  int count = 0;
-  for (const auto& entry : fs::directory_iterator(fs::path(AG_SOURCE_DIR) / "examples")) {
-    if (entry.path().extension() != ".yaml") continue;
-    ++count;
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
+  const auto names = ag::test::example_names();
+  CHECK(names.size() >= 7);
+  for (const std::string& name : names) {
+    const std::string path = "examples/" + name;
     ag::Diagnostics diags;
-    const auto m = ag::load_manifest(entry.path().string(), text.str(), diags);
-    INFO(entry.path().string());
+    const auto m = ag::load_manifest(path, ag::test::read_repo_file(path), diags);
+    INFO(path);
     REQUIRE(m.has_value());
     ag::check_semantics(*m, diags);
     for (const auto& d : diags.items()) INFO(ag::format_text(d));
     CHECK(diags.items().empty());
   }
-  CHECK(count >= 7);
 }

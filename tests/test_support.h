@@ -1,10 +1,13 @@
 // Shared helpers for the unit tests: reading repository files and compiling manifests.
 #pragma once
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "diagnostics.h"
 #include "pipeline.h"
@@ -30,6 +33,20 @@ inline Compiled compile_text(const std::string& text, const std::string& path = 
     throw std::runtime_error("manifest did not compile:\n" + all);
   }
   return std::move(*compiled);
+}
+
+// The manifests directly in examples/ (those in subdirectories render to some targets only),
+// sorted: every one must render to all three targets.
+inline std::vector<std::string> example_names() {
+  namespace fs = std::filesystem;
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(fs::path(AG_SOURCE_DIR) / "examples")) {
+    if (entry.is_regular_file() && entry.path().extension() == ".yaml") {
+      names.push_back(entry.path().filename().string());
+    }
+  }
+  std::sort(names.begin(), names.end());
+  return names;
 }
 
 inline Compiled compile_example(const std::string& name) {

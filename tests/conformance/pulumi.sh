@@ -1,5 +1,6 @@
 #!/bin/sh
-# Conformance: every golden Pulumi YAML program must validate against the @pulumi/aws schema.
+# Conformance: every golden Pulumi YAML program must validate against the @pulumi/aws (and
+# @pulumi/std) schemas.
 #   tests/conformance/pulumi.sh GOLDEN_DIR       (e.g. golden/)
 # Checks GOLDEN_DIR/*/pulumi (each holding Pulumi.yaml) with tools/pulumi/check.mjs.
 # Exit 0: all clean; 1: a program has errors (or none were found); 2: setup problem.
@@ -16,7 +17,7 @@ total=0 failed=0
 for dir in "$golden"/*/pulumi; do
   [ -d "$dir" ] || continue
   total=$((total + 1))
-  if node "$tools/check.mjs" --quiet --schema "$tools/pulumi-aws-schema.json" "$dir"; then
+  if node "$tools/check.mjs" --quiet --schema "$tools/pulumi-aws-schema.json" --schema "$tools/pulumi-std-schema.json" "$dir"; then
     echo "ok   $dir"
   else
     rc=$?

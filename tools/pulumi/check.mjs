@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Validates Pulumi YAML programs (Pulumi.yaml, runtime: yaml) against the trimmed
-// @pulumi/aws schema in tools/pulumi/pulumi-aws-schema.json.
+// @pulumi/aws and @pulumi/std schemas in tools/pulumi/pulumi-{aws,std}-schema.json.
 //
-//   node tools/pulumi/check.mjs --schema tools/pulumi/pulumi-aws-schema.json FILE_OR_DIR...
+//   node tools/pulumi/check.mjs --schema tools/pulumi/pulumi-aws-schema.json \
+//     --schema tools/pulumi/pulumi-std-schema.json FILE_OR_DIR...
 //
 // A DIR means DIR/Pulumi.yaml (or Pulumi.yml). One line per problem:
 //   FILE:LINE:COL: error: message
@@ -14,27 +15,33 @@ import { parseDocument, LineCounter, isMap, isSeq, isScalar, isAlias } from 'yam
 // ---------------------------------------------------------------- command line
 function usage(msg) {
   if (msg) process.stderr.write(`check.mjs: ${msg}\n`);
-  process.stderr.write('usage: check.mjs --schema SCHEMA.json [--quiet] FILE_OR_DIR...\n');
+  process.stderr.write('usage: check.mjs --schema SCHEMA.json [--schema SCHEMA.json...] [--quiet] FILE_OR_DIR...\n');
   process.exit(2);
 }
-let schemaPath;
+const schemaPaths = [];
 let quiet = false;
 const inputs = [];
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
-  if (a === '--schema') { schemaPath = argv[++i]; if (!schemaPath) usage('--schema needs a file'); }
-  else if (a.startsWith('--schema=')) schemaPath = a.slice(9);
+  if (a === '--schema') { if (!argv[i + 1]) usage('--schema needs a file'); schemaPaths.push(argv[++i]); }
+  else if (a.startsWith('--schema=')) schemaPaths.push(a.slice(9));
   else if (a === '--quiet') quiet = true;
   else if (a === '-h' || a === '--help') usage();
   else if (a.startsWith('-')) usage(`unknown option ${a}`);
   else inputs.push(a);
 }
-if (!schemaPath) usage('--schema is required');
+if (schemaPaths.length === 0) usage('--schema is required');
 if (inputs.length === 0) usage('no input files');
-let schema;
-try { schema = JSON.parse(fs.readFileSync(schemaPath, 'utf8')); }
-catch (e) { usage(`cannot read schema ${schemaPath}: ${e.message}`); }
+// One schema per package (aws, std): their tokens' namespaces never overlap, so they merge.
+const schema = { packages: [], config: {}, resources: {}, functions: {} };
+for (const schemaPath of schemaPaths) {
+  let one;
+  try { one = JSON.parse(fs.readFileSync(schemaPath, 'utf8')); }
+  catch (e) { usage(`cannot read schema ${schemaPath}: ${e.message}`); }
+  schema.packages.push(one.package);
+  for (const k of ['config', 'resources', 'functions']) Object.assign(schema[k], one[k]);
+}
 
 // token (full or alias) -> entry
 function indexTokens(section) {
@@ -276,7 +283,7 @@ function checkFile(file) {
       at(bad.key, `config "${key}": unknown key "${bad.key?.value}" in a config declaration`);
     }
     if (ns && ns !== project) {
-      if (ns === 'aws' || schema.package === `@pulumi/${ns}`) {
+      if (ns === 'aws' || schema.packages.includes(`@pulumi/${ns}`)) {
         if (!(key in PROVIDER_CONFIG)) at(p.key, `unknown provider config key "${key}"${suggest(key, Object.keys(PROVIDER_CONFIG))}`);
         else if (ctype === 'any') ctype = PROVIDER_CONFIG[key];
       }

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// Builds tools/pulumi/pulumi-aws-schema.json from an unpacked @pulumi/aws npm package.
+// Builds tools/pulumi/pulumi-<pkg>-schema.json from an unpacked @pulumi/<pkg> npm package.
 //
 //   node extract-schema.mjs PACKAGE_DIR TYPES_TXT > pulumi-aws-schema.json
 //
-// PACKAGE_DIR is the `package/` directory of `npm pack @pulumi/aws@X` (see refresh-schema.sh).
+// PACKAGE_DIR is the `package/` directory of `npm pack @pulumi/aws@X` or `@pulumi/std@X` (see
+// refresh-schema.sh); only the TYPES_TXT lines of that package's namespace are extracted.
 // Every .d.ts / .js file is parsed with the TypeScript compiler API; nothing is matched by regex.
 //
 // Type notation in the output:
@@ -21,6 +22,7 @@ const [pkgDir, typesTxt] = process.argv.slice(2);
 if (!pkgDir || !typesTxt) die('usage: extract-schema.mjs PACKAGE_DIR TYPES_TXT');
 
 const pkgJson = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8'));
+const ns = pkgJson.name.replace(/^@pulumi\//, '');  // token namespace: aws, std
 const warnings = [];
 
 const sourceCache = new Map();
@@ -40,8 +42,10 @@ const propName = (n) => (ts.isIdentifier(n) || ts.isStringLiteral(n)) ? n.text :
 
 // ---- named types: types/input.d.ts and types/output.d.ts ------------------------------
 // `export declare namespace rds { interface ClusterServerlessv2ScalingConfiguration {...} }`
+// A package without named types (@pulumi/std) has no such files.
 function collectNamespaceInterfaces(file) {
   const out = new Map(); // "rds.ClusterMasterUserSecret" -> InterfaceDeclaration
+  if (!fs.existsSync(file)) return out;
   const walk = (stmts, prefix) => {
     for (const s of stmts) {
       if (ts.isModuleDeclaration(s) && s.body) {
@@ -230,11 +234,12 @@ const lines = fs.readFileSync(typesTxt, 'utf8').split('\n')
 for (const line of lines) {
   const [kind, token] = line.split(/\s+/);
   const parts = token.split(':');
+  if ((kind === 'provider' ? parts[2] : parts[0]) !== ns) continue;
   if (kind === 'resource') {
     const [, mod, cls] = parts;
     const r = extractResource(token, cls, lowerFirst(cls), mod);
     const full = r.facts.pulumiType;
-    const expectedShort = `aws:${full.split(':')[1].split('/')[0]}:${full.split(':')[2]}`;
+    const expectedShort = `${ns}:${full.split(':')[1].split('/')[0]}:${full.split(':')[2]}`;
     if (expectedShort !== token) die(`${token}: package declares ${full}`);
     schema.resources[full] = {
       aliases: [token, ...[...r.facts.aliases].filter((a) => a !== full).sort()],
@@ -258,7 +263,7 @@ for (const line of lines) {
     const result = findInterface(dts, `${Cap}Result`);
     if (!result) die(`${token}: interface ${Cap}Result not found`);
     const aliases = [token];
-    if (mod === 'index') aliases.push(`aws:${fn}`);
+    if (mod === 'index') aliases.push(`${ns}:${fn}`);
     schema.functions[full] = {
       aliases,
       inputs: args ? members(args.members, { side: 'inputs' }, []) : {},

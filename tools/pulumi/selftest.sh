@@ -4,7 +4,7 @@
 #   tools/pulumi/selftest.sh          (needs `npm ci` in tools/pulumi)
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-check() { node "$here/check.mjs" --quiet --schema "$here/pulumi-aws-schema.json" "$@"; }
+check() { node "$here/check.mjs" --quiet --schema "$here/pulumi-aws-schema.json" --schema "$here/pulumi-std-schema.json" "$@"; }
 [ -d "$here/node_modules/yaml" ] || { echo "selftest: run 'npm ci' in $here first" >&2; exit 2; }
 pass=0 fail=0
 ok() { pass=$((pass + 1)); }
