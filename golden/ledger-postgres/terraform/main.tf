@@ -49,6 +49,7 @@ resource "aws_rds_cluster" "this" {
   master_password                     = jsondecode(data.aws_secretsmanager_secret_version.master_password.secret_string)["password"]
   db_subnet_group_name                = aws_db_subnet_group.this.name
   vpc_security_group_ids              = [aws_security_group.db_security_group.id]
+  db_cluster_parameter_group_name     = "ledger-aurora-postgresql16"
   storage_encrypted                   = true
   backup_retention_period             = 7
   copy_tags_to_snapshot               = true
