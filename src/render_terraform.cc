@@ -99,12 +99,23 @@ bool is_block_key(const std::string& key) {
   return key.size() > 2 && key.compare(key.size() - 2, 2, "{}") == 0;
 }
 
+// An argument's expression; ignore_changes names attributes, which HCL writes bare.
+Expr argument(const ir::Member& e, TfConverter& convert) {
+  if (e.key != "ignore_changes" || !e.value.is<ir::List>()) return convert(e.value);
+  std::vector<Expr> names;
+  for (const ir::Value& name : e.value.as<ir::List>()) {
+    names.push_back(Expr::traversal(name.as<std::string>()));
+  }
+  return Expr::tuple(std::move(names));
+}
+
 // Template keys ending in "{}" are nested blocks: a map is one block, a list one per item.
 // Arguments come first and blocks after them, as Terraform's style guide orders a body; a
 // null value (a template's explicit "leave it to the provider") is omitted.
 void fill_body(hcl::Body& body, const ir::Map& m, TfConverter& convert) {
   for (const ir::Member& e : m) {
-    if (!is_block_key(e.key) && !e.value.is<std::nullptr_t>()) body.attr(e.key, convert(e.value));
+    if (!is_block_key(e.key) && !e.value.is<std::nullptr_t>())
+      body.attr(e.key, argument(e, convert));
   }
   for (const ir::Member& e : m) {
     if (!is_block_key(e.key)) continue;

@@ -212,3 +212,16 @@ TEST_CASE("a secret's password is read at deploy time in each target's idiom, ne
   CHECK(p["resources"]["dbInstance"]["properties"]["password"]["fn::secret"].as<std::string>() ==
         "${masterPasswordFields.password}");
 }
+
+TEST_CASE("a global secondary ignores the replication source AWS sets, in Terraform and Pulumi") {
+  const ir::Graph g = test::compile_example("global-secondary.yaml").graph;
+  const std::string tf = content(render_terraform(g), "main.tf");
+  CHECK(tf.find("  lifecycle {\n    ignore_changes = [replication_source_identifier]\n  }\n") !=
+        std::string::npos);
+  const YAML::Node p = YAML::Load(content(render_pulumi(g), "Pulumi.yaml"));
+  CHECK(p["resources"]["cluster"]["options"]["ignoreChanges"][0].as<std::string>() ==
+        "replicationSourceIdentifier");
+  // The primary has no such source.
+  const ir::Graph primary = test::compile_example("global-primary.yaml").graph;
+  CHECK(content(render_terraform(primary), "main.tf").find("lifecycle") == std::string::npos);
+}

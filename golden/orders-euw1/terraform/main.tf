@@ -56,6 +56,10 @@ resource "aws_rds_cluster" "this" {
     Name      = "orders-euw1"
     ManagedBy = "aurora-gen"
   }
+
+  lifecycle {
+    ignore_changes = [replication_source_identifier]
+  }
 }
 
 resource "aws_rds_cluster_instance" "this" {
