@@ -162,6 +162,40 @@ TEST_CASE("the proxy's role reads only the database's secret") {
   CHECK(prop(resource(g, "proxy"), "require_tls").as<bool>());
 }
 
+TEST_CASE("RdsInstance storage: type, size, autoscaling ceiling, IOPS and throughput") {
+  const std::string gp2 = R"(apiVersion: aurora-gen/v1
+kind: RdsInstance
+metadata:
+  name: small
+spec:
+  engine: postgres
+  engine_version: "16.8"
+  instance_class: db.t4g.medium
+  storage:
+    type: gp2
+    allocated_gb: 50
+  network:
+    vpc_id: vpc-0a1b2c3d4e5f60718
+    subnet_ids: [subnet-0a1b2c3d4e5f60001, subnet-0a1b2c3d4e5f60002]
+)";
+  const ir::Graph small_graph = test::compile_text(gp2).graph;
+  const ir::Resource& small = resource(small_graph, "db_instance");
+  CHECK(prop(small, "storage_type").as<std::string>() == "gp2");
+  CHECK(prop(small, "allocated_storage").as<std::int64_t>() == 50);
+  for (const char* absent : {"max_allocated_storage", "iops", "storage_throughput"}) {
+    CHECK(ir::find(small.props, absent) == nullptr);
+  }
+  const ir::Graph gp3_graph = test::compile_example("rds-mariadb-restore-gp3.yaml").graph;
+  const ir::Resource& gp3 = resource(gp3_graph, "db_instance");
+  CHECK(prop(gp3, "storage_type").as<std::string>() == "gp3");
+  CHECK(prop(gp3, "iops").as<std::int64_t>() == 12000);
+  CHECK(prop(gp3, "storage_throughput").as<std::int64_t>() == 750);
+  const ir::Graph io2_graph = test::compile_example("rds-postgres-own-secret.yaml").graph;
+  const ir::Resource& io2 = resource(io2_graph, "db_instance");
+  CHECK(prop(io2, "storage_type").as<std::string>() == "io2");
+  CHECK(prop(io2, "max_allocated_storage").as<std::int64_t>() == 800);
+}
+
 TEST_CASE("a secret the manifest brings is read by reference, and the proxy uses it") {
   const ir::Graph g = test::compile_example("aurora-postgresql-own-secret.yaml").graph;
   const std::string arn =
