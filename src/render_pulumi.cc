@@ -17,13 +17,13 @@ namespace {
 
 using yaml::Node;
 
-struct InvokeVariable {
+struct PseudoVariable {
   const char* name;
   const char* function;
   const char* field;
 };
 
-InvokeVariable pseudo_variable(ir::Pseudo p) {
+PseudoVariable pseudo_variable(ir::Pseudo p) {
   switch (p) {
     case ir::Pseudo::Region:
       return {"awsRegion", "aws:getRegion", "region"};
@@ -100,7 +100,7 @@ class PulumiConverter {
       return pulumi::interpolation(target->name + "." + attribute);
     }
     if (v.is<ir::Pseudo>()) {
-      const InvokeVariable var = pseudo_variable(v.as<ir::Pseudo>());
+      const PseudoVariable var = pseudo_variable(v.as<ir::Pseudo>());
       variables_.emplace(var.name, invoke(var.function, Node::map(), var.field));
       return pulumi::interpolation(var.name);
     }
