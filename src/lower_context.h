@@ -40,6 +40,18 @@ std::int64_t engine_port(const Context& c);  // spec.port or the engine's defaul
 // allowed_security_group_ids; `what` names the protected thing in descriptions.
 void add_client_security_group(Context& c, const std::string& name, const std::string& label,
                                const std::string& what);
+// One TCP port opened on `group`: `kind` is security_group_ingress or security_group_egress,
+// `peer_key` cidr_ipv4 or referenced_security_group_id.
+struct TcpRule {
+  const char* kind;
+  std::string name;
+  std::string group;
+  std::string description;
+  std::int64_t port;
+  const char* peer_key;
+  ir::Value peer;
+};
+void add_tcp_rule(Context& c, TcpRule rule);
 // The database's security group ids: its own group plus network.security_group_ids.
 ir::List security_group_ids(const Context& c);
 // The database's subnets: network.subnet_ids, or the private subnets create_vpc makes.

@@ -103,13 +103,8 @@ void add_endpoint_security_group(Context& c, const std::string& cidr) {
          {"description", "HTTPS from the VPC to the interface endpoints of " + c.name},
          {"vpc_id", ir::ref("vpc", "id")},
          {"tags", c.tags(c.name + "-endpoints")}});
-  c.add("security_group_ingress", "endpoint_ingress_https",
-        {{"security_group_id", ir::ref("endpoint_security_group", "id")},
-         {"description", "HTTPS from the VPC"},
-         {"ip_protocol", "tcp"},
-         {"from_port", 443},
-         {"to_port", 443},
-         {"cidr_ipv4", cidr}});
+  add_tcp_rule(c, {"security_group_ingress", "endpoint_ingress_https", "endpoint_security_group",
+                   "HTTPS from the VPC", 443, "cidr_ipv4", cidr});
 }
 
 void add_endpoints(Context& c, const json& create_vpc, const std::vector<std::string>& tables,
@@ -166,13 +161,8 @@ void add_ingress(Context& c, const std::string& group, const std::string& stem, 
   if (!sources.is_array()) return;
   for (std::size_t i = 0; i < sources.size(); ++i) {
     const std::string source = sources[i].get<std::string>();
-    c.add("security_group_ingress", numbered(stem, i),
-          {{"security_group_id", ir::ref(group, "id")},
-           {"description", what + " from " + source},
-           {"ip_protocol", "tcp"},
-           {"from_port", engine_port(c)},
-           {"to_port", engine_port(c)},
-           {source_key, source}});
+    add_tcp_rule(c, {"security_group_ingress", numbered(stem, i), group, what + " from " + source,
+                     engine_port(c), source_key, source});
   }
 }
 
@@ -180,6 +170,16 @@ void add_ingress(Context& c, const std::string& group, const std::string& stem, 
 
 std::int64_t engine_port(const Context& c) {
   return integer(c.spec, "port", c.postgres ? 5432 : 3306);
+}
+
+void add_tcp_rule(Context& c, TcpRule rule) {
+  c.add(rule.kind, rule.name,
+        {{"security_group_id", ir::ref(rule.group, "id")},
+         {"description", std::move(rule.description)},
+         {"ip_protocol", "tcp"},
+         {"from_port", rule.port},
+         {"to_port", rule.port},
+         {rule.peer_key, std::move(rule.peer)}});
 }
 
 // The security group clients reach the database (or its proxy) through.

@@ -44,20 +44,12 @@ ir::Value secret_policy(const Context& c) {
 // The proxy reaches the database on its port: ingress on the database's group from the
 // proxy's group, and the matching egress on the proxy's.
 void connect_proxy_to_database(Context& c) {
-  c.add("security_group_ingress", "ingress_from_proxy",
-        {{"security_group_id", ir::ref("db_security_group", "id")},
-         {"description", "Database from RDS Proxy"},
-         {"ip_protocol", "tcp"},
-         {"from_port", engine_port(c)},
-         {"to_port", engine_port(c)},
-         {"referenced_security_group_id", ir::ref("proxy_security_group", "id")}});
-  c.add("security_group_egress", "proxy_egress_to_database",
-        {{"security_group_id", ir::ref("proxy_security_group", "id")},
-         {"description", "RDS Proxy to the database"},
-         {"ip_protocol", "tcp"},
-         {"from_port", engine_port(c)},
-         {"to_port", engine_port(c)},
-         {"referenced_security_group_id", ir::ref("db_security_group", "id")}});
+  add_tcp_rule(c, {"security_group_ingress", "ingress_from_proxy", "db_security_group",
+                   "Database from RDS Proxy", engine_port(c), "referenced_security_group_id",
+                   ir::ref("proxy_security_group", "id")});
+  add_tcp_rule(c, {"security_group_egress", "proxy_egress_to_database", "proxy_security_group",
+                   "RDS Proxy to the database", engine_port(c), "referenced_security_group_id",
+                   ir::ref("db_security_group", "id")});
 }
 
 ir::Map pool(const json& p) {
