@@ -78,12 +78,36 @@ void check_secondary(Context& c) {
   }
 }
 
+// AWS does not support RDS-managed master passwords for clusters in a global database
+// (Aurora User Guide, "Password management with Amazon RDS and AWS Secrets Manager",
+// Limitations), and a member cluster cannot start from a restore (CreateGlobalCluster adds
+// an existing or a new, empty cluster).
+void check_primary(Context& c) {
+  const std::string managed = "/spec/credentials/manage_master_user_password";
+  if (c.flag(managed, true)) {
+    const std::string at = c.has(managed)               ? managed
+                           : c.has("/spec/credentials") ? "/spec/credentials"
+                                                        : kGlobal;
+    c.error_at_key(at, "global.managed-password",
+                   "a global database primary cannot use the RDS-managed master password "
+                   "(AWS does not support it for clusters in a global database)",
+                   "set credentials.manage_master_user_password: false and "
+                   "master_password_secret_arn to a Secrets Manager secret you own");
+  }
+  if (c.has("/spec/restore")) {
+    c.error_at_key("/spec/restore", "restore.global-database",
+                   "spec.restore cannot be combined with spec.global_database",
+                   "restore into a standalone cluster first, then add it to a global database");
+  }
+}
+
 void check_global(Context& c) {
   if (!c.aurora() || !c.has(kGlobal)) return;
   if (c.global_secondary()) {
     check_secondary(c);
     return;
   }
+  check_primary(c);
   const std::string src = std::string(kGlobal) + "/source_region";
   if (c.has(src)) {
     c.error_at_key(src, "global.source-region",

@@ -189,7 +189,7 @@ TEST_CASE("a minimal manifest loads with the expected types") {
   Diagnostics diags;
   const auto m = ag::load_manifest(path, read_file(path), diags);
   REQUIRE(m.has_value());
-  CHECK(m->doc["spec"]["engine_version"] == "15.4");  // quoted: stays a string
+  CHECK(m->doc["spec"]["engine_version"] == "15.15");  // quoted: stays a string
   CHECK(m->doc["spec"]["instances"]["readers"]["count"].is_number_integer());
   CHECK(m->doc["spec"]["network"]["subnet_ids"].size() == 2);
   CHECK(m->map.at("/kind").line == 5);

@@ -89,6 +89,16 @@ json serverless() {
   return doc;
 }
 
+// A global database primary: AWS requires the master password from a secret the user owns.
+json global_primary(json doc) {
+  doc["spec"]["global_database"] = {{"identifier", "g"}, {"role", "primary"}};
+  doc["spec"]["credentials"] = {
+      {"username", "app_admin"},
+      {"manage_master_user_password", false},
+      {"master_password_secret_arn", "arn:aws:secretsmanager:us-east-1:123456789012:secret:m"}};
+  return doc;
+}
+
 enum class At { Value, Key };
 
 struct Case {
@@ -313,10 +323,23 @@ const std::vector<Case>& cases() {
        "/spec/global_database", At::Key},
       {"global.source-region",
        [] {
-         return with(aurora(), "/spec/global_database",
-                     {{"identifier", "g"}, {"role", "primary"}, {"source_region", "eu-west-1"}});
+         return with(global_primary(aurora()), "/spec/global_database/source_region", "eu-west-1");
        },
        "/spec/global_database/source_region", At::Key},
+      {"global.managed-password",
+       [] {
+         return with(global_primary(aurora()), "/spec/credentials",
+                     {{"manage_master_user_password", true}});
+       },
+       "/spec/credentials/manage_master_user_password", At::Key},
+      {"global.managed-password",
+       [] { return without(global_primary(aurora()), "/spec/credentials"); },
+       "/spec/global_database", At::Key},
+      {"restore.global-database",
+       [] {
+         return with(global_primary(aurora()), "/spec/restore", {{"snapshot_identifier", "snap"}});
+       },
+       "/spec/restore", At::Key},
       // storage
       {"storage.kms-exclusive",
        [] {
@@ -385,8 +408,7 @@ const std::vector<Case>& cases() {
          json d = with(aurora(), "/spec/engine", "aurora-mysql");
          d = with(d, "/spec/engine_version", "8.0.mysql_aurora.3.08.0");
          d = with(d, "/spec/enabled_cloudwatch_logs_exports", json::array({"error"}));
-         d = with(d, "/spec/global_database", {{"identifier", "g"}, {"role", "primary"}});
-         return with(d, "/spec/backtrack_window", 3600);
+         return with(global_primary(d), "/spec/backtrack_window", 3600);
        },
        "/spec/backtrack_window", At::Key},
       // parameters

@@ -46,7 +46,7 @@ resource "aws_vpc_security_group_ingress_rule" "ingress_cidr_1" {
 resource "aws_rds_cluster" "this" {
   cluster_identifier                  = "aurora-db"
   engine                              = "aurora-postgresql"
-  engine_version                      = "15.4"
+  engine_version                      = "15.15"
   database_name                       = "app"
   port                                = 5432
   master_username                     = "app_admin"
@@ -84,7 +84,7 @@ resource "aws_rds_cluster_instance" "writer" {
   cluster_identifier                    = aws_rds_cluster.this.id
   instance_class                        = "db.serverless"
   engine                                = "aurora-postgresql"
-  engine_version                        = "15.4"
+  engine_version                        = "15.15"
   promotion_tier                        = 0
   publicly_accessible                   = false
   auto_minor_version_upgrade            = true
@@ -106,7 +106,7 @@ resource "aws_rds_cluster_instance" "reader_1" {
   cluster_identifier                    = aws_rds_cluster.this.id
   instance_class                        = "db.serverless"
   engine                                = "aurora-postgresql"
-  engine_version                        = "15.4"
+  engine_version                        = "15.15"
   promotion_tier                        = 1
   publicly_accessible                   = false
   auto_minor_version_upgrade            = true
@@ -274,6 +274,8 @@ resource "aws_cloudwatch_metric_alarm" "cpu_utilization_alarm" {
   threshold           = 80
   comparison_operator = "GreaterThanThreshold"
   treat_missing_data  = "missing"
+  alarm_actions       = ["arn:aws:sns:us-east-1:123456789012:aurora-db-alerts"]
+  ok_actions          = ["arn:aws:sns:us-east-1:123456789012:aurora-db-alerts"]
   tags = {
     Name        = "aurora-db-cpu-utilization"
     Environment = "production"
@@ -297,6 +299,8 @@ resource "aws_cloudwatch_metric_alarm" "database_connections_alarm" {
   threshold           = 100
   comparison_operator = "GreaterThanThreshold"
   treat_missing_data  = "missing"
+  alarm_actions       = ["arn:aws:sns:us-east-1:123456789012:aurora-db-alerts"]
+  ok_actions          = ["arn:aws:sns:us-east-1:123456789012:aurora-db-alerts"]
   tags = {
     Name        = "aurora-db-database-connections"
     Environment = "production"
@@ -320,6 +324,8 @@ resource "aws_cloudwatch_metric_alarm" "acu_utilization_alarm" {
   threshold           = 90
   comparison_operator = "GreaterThanThreshold"
   treat_missing_data  = "missing"
+  alarm_actions       = ["arn:aws:sns:us-east-1:123456789012:aurora-db-alerts"]
+  ok_actions          = ["arn:aws:sns:us-east-1:123456789012:aurora-db-alerts"]
   tags = {
     Name        = "aurora-db-acu-utilization"
     Environment = "production"

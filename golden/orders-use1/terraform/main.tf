@@ -4,6 +4,10 @@ provider "aws" {
   region = var.region
 }
 
+data "aws_secretsmanager_secret_version" "master_password" {
+  secret_id = "arn:aws:secretsmanager:us-east-1:123456789012:secret:orders-master-AbCdEf"
+}
+
 resource "aws_db_subnet_group" "this" {
   name        = "orders-use1-subnets"
   description = "Subnets of orders-use1"
@@ -51,7 +55,7 @@ resource "aws_rds_cluster" "this" {
   engine_version                      = "16.4"
   port                                = 5432
   master_username                     = "orders_admin"
-  manage_master_user_password         = true
+  master_password                     = jsondecode(data.aws_secretsmanager_secret_version.master_password.secret_string)["password"]
   global_cluster_identifier           = aws_rds_global_cluster.this.id
   db_subnet_group_name                = aws_db_subnet_group.this.name
   vpc_security_group_ids              = [aws_security_group.this.id]

@@ -25,12 +25,6 @@ output "cluster_arn" {
   value       = aws_rds_cluster.this.arn
 }
 
-output "master_user_secret_arn" {
-  description = "ARN of the Secrets Manager secret holding the master password"
-  value       = aws_rds_cluster.this.master_user_secret[0].secret_arn
-  sensitive   = true
-}
-
 output "security_group_id" {
   description = "Security group of the database"
   value       = aws_security_group.this.id

@@ -27,7 +27,7 @@ resource "aws_security_group" "this" {
 resource "aws_rds_cluster" "this" {
   cluster_identifier                  = "paas-postgres"
   engine                              = "aurora-postgresql"
-  engine_version                      = "15.4"
+  engine_version                      = "15.15"
   port                                = 5432
   master_username                     = "postgres"
   manage_master_user_password         = true
@@ -53,7 +53,7 @@ resource "aws_rds_cluster_instance" "writer" {
   cluster_identifier           = aws_rds_cluster.this.id
   instance_class               = "db.r6g.large"
   engine                       = "aurora-postgresql"
-  engine_version               = "15.4"
+  engine_version               = "15.15"
   promotion_tier               = 0
   publicly_accessible          = false
   auto_minor_version_upgrade   = true
@@ -71,7 +71,7 @@ resource "aws_rds_cluster_instance" "reader_1" {
   cluster_identifier           = aws_rds_cluster.this.id
   instance_class               = "db.r6g.large"
   engine                       = "aurora-postgresql"
-  engine_version               = "15.4"
+  engine_version               = "15.15"
   promotion_tier               = 1
   publicly_accessible          = false
   auto_minor_version_upgrade   = true

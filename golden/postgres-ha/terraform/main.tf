@@ -166,7 +166,7 @@ resource "aws_db_instance" "this" {
   identifier                          = "postgres-ha"
   instance_class                      = "db.t3.medium"
   engine                              = "postgres"
-  engine_version                      = "15.4"
+  engine_version                      = "15.15"
   db_name                             = "appdb"
   port                                = 5432
   username                            = "postgres"
