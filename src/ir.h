@@ -128,6 +128,10 @@ struct Resource {
   // The manifest field this resource comes from (a JSON pointer), where a target may have
   // to refuse it; empty otherwise.
   std::string origin = {};
+  // The IR name aurora-gen 0.1 gave this resource (usually `name`; the position-numbered
+  // name of a list item now named after its value), or empty for a resource 0.1 did not
+  // create. Renderers migrate state from it: Terraform `moved` blocks, Pulumi aliases.
+  std::string legacy_name = {};
 };
 
 struct Output {

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "lower_context.h"
+#include "naming.h"
 
 namespace ag::lowering {
 namespace {
@@ -50,11 +51,17 @@ std::optional<ir::Value> alarm_target(Context& c, const json& alarms) {
         {{"name", c.name + "-alarms"},
          {"kms_master_key_id", "alias/aws/sns"},
          {"tags", c.tags(c.name + "-alarms")}});
-  for (std::size_t i = 0; i < emails.size(); ++i) {
-    c.add("sns_subscription", "alarm_email_" + std::to_string(i + 1),
+  // Subscriptions are named after the address: removing one address leaves the others
+  // subscribed (a new subscription would need confirming again).
+  std::vector<std::string> addresses;
+  for (const json& e : emails) addresses.push_back(e.get<std::string>());
+  const std::vector<std::string> keys = value_keys(addresses);
+  for (std::size_t i = 0; i < addresses.size(); ++i) {
+    c.add("sns_subscription", "alarm_email_" + keys[i],
           {{"topic_arn", ir::ref("alarm_topic", "arn")},
            {"protocol", "email"},
-           {"endpoint", emails[i].get<std::string>()}});
+           {"endpoint", addresses[i]}})
+        .legacy_name = "alarm_email_" + std::to_string(i + 1);
   }
   return ir::ref("alarm_topic", "arn");
 }

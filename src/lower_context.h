@@ -31,6 +31,8 @@ struct Context {
 
   // Name, Environment, ManagedBy and the user's tags, for a resource named `suffix`.
   ir::Value tags(const std::string& resource_name) const;
+  // Adds a resource whose legacy_name is its name; callers change it for a resource 0.1
+  // named otherwise or did not create.
   ir::Resource& add(std::string kind, std::string name, ir::Map props);
   bool has(const std::string& resource) const { return graph.find(resource) != nullptr; }
 };
@@ -51,7 +53,7 @@ struct TcpRule {
   const char* peer_key;
   ir::Value peer;
 };
-void add_tcp_rule(Context& c, TcpRule rule);
+ir::Resource& add_tcp_rule(Context& c, TcpRule rule);
 // The database's security group ids: its own group plus network.security_group_ids.
 ir::List security_group_ids(const Context& c);
 // The database's subnets: network.subnet_ids, or the private subnets create_vpc makes.

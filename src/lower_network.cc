@@ -2,92 +2,128 @@
 // (with create_vpc) the VPC, subnets, gateways, route tables and endpoints.
 #include "cidr.h"
 #include "lower_context.h"
+#include "naming.h"
 
 namespace ag::lowering {
 namespace {
 
-// Subnets are carved with four extra prefix bits: 16 slots, private ones first (one per AZ,
-// at most 6), public ones from slot 8, so adding NAT later never renumbers private subnets.
+// Subnets are carved with four extra prefix bits: 16 slots. A subnet's slot follows from its
+// zone's letter (a → 0, b → 1, ...; public subnets 8 further), never from its position in
+// the list, so adding or removing a zone, or adding NAT later, renumbers no subnet.
 constexpr int kSubnetBits = 4;
 constexpr std::uint32_t kPublicSlot = 8;
 
+// 0.1 numbered list items by position: "private_subnet_1".
 std::string numbered(const std::string& stem, std::size_t i) {
   return stem + "_" + std::to_string(i + 1);
 }
 
-std::vector<std::string> azs_of(const json& create_vpc) {
-  std::vector<std::string> azs;
-  for (const json& az : get(create_vpc, "availability_zones")) azs.push_back(az.get<std::string>());
-  return azs;
+struct Zone {
+  std::string name;  // us-east-1a
+  std::string key;   // us_east_1a
+};
+
+std::vector<Zone> zones_of(const json& create_vpc) {
+  std::vector<std::string> names;
+  for (const json& az : get(create_vpc, "availability_zones"))
+    names.push_back(az.get<std::string>());
+  const std::vector<std::string> keys = value_keys(names);
+  std::vector<Zone> zones;
+  for (std::size_t i = 0; i < names.size(); ++i) zones.push_back({names[i], keys[i]});
+  return zones;
 }
 
-void add_subnets(Context& c, const Cidr& block, const std::vector<std::string>& azs,
-                 bool is_public) {
-  const std::string stem = is_public ? "public_subnet" : "private_subnet";
-  for (std::size_t i = 0; i < azs.size(); ++i) {
-    const auto slot = static_cast<std::uint32_t>(i) + (is_public ? kPublicSlot : 0);
-    const std::string label = c.name + (is_public ? "-public-" : "-private-") + azs[i];
+std::string subnet_name(bool is_public, const Zone& z) {
+  return std::string(is_public ? "public_subnet_" : "private_subnet_") + z.key;
+}
+
+// The checks (network.availability-zones) keep zone letters within a–h.
+std::uint32_t zone_slot(const Zone& z) { return static_cast<std::uint32_t>(z.name.back() - 'a'); }
+
+void add_subnets(Context& c, const Cidr& block, const std::vector<Zone>& zones, bool is_public) {
+  for (std::size_t i = 0; i < zones.size(); ++i) {
+    const Zone& z = zones[i];
+    const std::uint32_t slot = zone_slot(z) + (is_public ? kPublicSlot : 0);
+    const std::string label = c.name + (is_public ? "-public-" : "-private-") + z.name;
     ir::Map props{{"vpc_id", ir::ref("vpc", "id")},
                   {"cidr_block", to_string(subnet(block, block.prefix + kSubnetBits, slot))},
-                  {"availability_zone", azs[i]},
+                  {"availability_zone", z.name},
                   {"map_public_ip_on_launch", false},
                   {"tags", c.tags(label)}};
-    c.add("subnet", numbered(stem, i), std::move(props));
+    c.add("subnet", subnet_name(is_public, z), std::move(props)).legacy_name =
+        numbered(is_public ? "public_subnet" : "private_subnet", i);
   }
 }
 
-void add_route_table(Context& c, const std::string& name, const std::string& label) {
-  c.add("route_table", name, {{"vpc_id", ir::ref("vpc", "id")}, {"tags", c.tags(label)}});
+ir::Resource& add_route_table(Context& c, const std::string& name, const std::string& label) {
+  return c.add("route_table", name, {{"vpc_id", ir::ref("vpc", "id")}, {"tags", c.tags(label)}});
 }
 
-void associate(Context& c, const std::string& table, const std::string& subnet_name) {
-  c.add("route_table_association", subnet_name + "_route",
-        {{"route_table_id", ir::ref(table, "id")}, {"subnet_id", ir::ref(subnet_name, "id")}});
+void associate(Context& c, const std::string& table, const std::string& subnet,
+               const std::string& legacy_subnet) {
+  c.add("route_table_association", subnet + "_route",
+        {{"route_table_id", ir::ref(table, "id")}, {"subnet_id", ir::ref(subnet, "id")}})
+      .legacy_name = legacy_subnet + "_route";
 }
 
-void add_default_route(Context& c, const std::string& table, const std::string& target_key,
-                       const std::string& target) {
+ir::Resource& add_default_route(Context& c, const std::string& table, const std::string& target_key,
+                                const std::string& target) {
   ir::Resource& r = c.add("route", table + "_default",
                           {{"route_table_id", ir::ref(table, "id")},
                            {"destination_cidr_block", "0.0.0.0/0"},
                            {target_key, ir::ref(target, "id")}});
   if (target_key == "gateway_id") r.depends_on.push_back(target);
+  return r;
 }
 
-void add_public_network(Context& c, const std::vector<std::string>& azs, std::size_t nats) {
+// NAT gateways are named after their zone, so `single` → `one_per_az` keeps the first
+// gateway and its Elastic IP (the address clients may have allow-listed).
+std::string nat_name(const Zone& z) { return "nat_gateway_" + z.key; }
+
+void add_public_network(Context& c, const std::vector<Zone>& zones, std::size_t nats) {
   c.add("internet_gateway", "internet_gateway",
         {{"vpc_id", ir::ref("vpc", "id")}, {"tags", c.tags(c.name + "-igw")}});
   add_route_table(c, "public_route_table", c.name + "-public");
   add_default_route(c, "public_route_table", "gateway_id", "internet_gateway");
-  for (std::size_t i = 0; i < azs.size(); ++i) {
-    associate(c, "public_route_table", numbered("public_subnet", i));
+  for (std::size_t i = 0; i < zones.size(); ++i) {
+    associate(c, "public_route_table", subnet_name(true, zones[i]), numbered("public_subnet", i));
   }
   for (std::size_t i = 0; i < nats; ++i) {
-    const std::string label = c.name + "-nat-" + azs[i];
-    ir::Resource& eip =
-        c.add("eip", numbered("nat_eip", i), {{"domain", "vpc"}, {"tags", c.tags(label)}});
-    eip.depends_on.push_back("internet_gateway");
-    c.add("nat_gateway", numbered("nat_gateway", i),
-          {{"allocation_id", ir::ref(numbered("nat_eip", i), "allocation_id")},
-           {"subnet_id", ir::ref(numbered("public_subnet", i), "id")},
-           {"tags", c.tags(label)}});
+    const Zone& z = zones[i];
+    const std::string label = c.name + "-nat-" + z.name;
+    const std::string eip = "nat_eip_" + z.key;
+    ir::Resource& e = c.add("eip", eip, {{"domain", "vpc"}, {"tags", c.tags(label)}});
+    e.depends_on.push_back("internet_gateway");
+    e.legacy_name = numbered("nat_eip", i);
+    c.add("nat_gateway", nat_name(z),
+          {{"allocation_id", ir::ref(eip, "allocation_id")},
+           {"subnet_id", ir::ref(subnet_name(true, z), "id")},
+           {"tags", c.tags(label)}})
+        .legacy_name = numbered("nat_gateway", i);
   }
 }
 
-// One private route table per NAT gateway (per AZ with one_per_az), else one shared table.
-std::vector<std::string> add_private_routing(Context& c, const std::vector<std::string>& azs,
+// One private route table per zone whatever the NAT mode, so changing the mode only
+// changes routes. With one NAT gateway every zone routes through it; with one per zone,
+// each through its own.
+std::vector<std::string> add_private_routing(Context& c, const std::vector<Zone>& zones,
                                              std::size_t nats) {
-  const std::size_t tables = nats > 1 ? azs.size() : 1;
   std::vector<std::string> names;
-  for (std::size_t t = 0; t < tables; ++t) {
-    const std::string name =
-        tables == 1 ? "private_route_table" : numbered("private_route_table", t);
-    add_route_table(c, name, c.name + "-private" + (tables == 1 ? "" : "-" + azs[t]));
-    if (nats > 0) add_default_route(c, name, "nat_gateway_id", numbered("nat_gateway", t));
+  for (std::size_t i = 0; i < zones.size(); ++i) {
+    const Zone& z = zones[i];
+    const std::string name = "private_route_table_" + z.key;
+    // 0.1 made one shared table unless there was a NAT gateway per zone.
+    const std::string legacy = nats > 1 ? numbered("private_route_table", i)
+                               : i == 0 ? "private_route_table"
+                                        : "";
+    add_route_table(c, name, c.name + "-private-" + z.name).legacy_name = legacy;
+    if (nats > 0) {
+      const Zone& nat_zone = nats > 1 ? z : zones.front();
+      add_default_route(c, name, "nat_gateway_id", nat_name(nat_zone)).legacy_name =
+          legacy.empty() ? "" : legacy + "_default";
+    }
+    associate(c, name, subnet_name(false, z), numbered("private_subnet", i));
     names.push_back(name);
-  }
-  for (std::size_t i = 0; i < azs.size(); ++i) {
-    associate(c, names[tables == 1 ? 0 : i], numbered("private_subnet", i));
   }
   return names;
 }
@@ -107,15 +143,12 @@ void add_endpoint_security_group(Context& c, const std::string& cidr) {
                    "HTTPS from the VPC", 443, "cidr_ipv4", cidr});
 }
 
-void add_endpoints(Context& c, const json& create_vpc, const std::vector<std::string>& tables,
-                   std::size_t az_count) {
+void add_endpoints(Context& c, const json& create_vpc, const std::vector<std::string>& tables) {
   const json& services = get(create_vpc, "vpc_endpoints");
   if (!services.is_array() || services.empty()) return;
-  ir::List table_refs, subnet_refs;
+  ir::List table_refs;
   for (const std::string& t : tables) table_refs.push_back(ir::ref(t, "id"));
-  for (std::size_t i = 0; i < az_count; ++i) {
-    subnet_refs.push_back(ir::ref(numbered("private_subnet", i), "id"));
-  }
+  const ir::List subnet_refs = database_subnets(c);
   bool interface_sg = false;
   for (const json& s : services) {
     const std::string service = s.get<std::string>();
@@ -139,30 +172,37 @@ void add_endpoints(Context& c, const json& create_vpc, const std::vector<std::st
 
 void lower_vpc(Context& c, const json& create_vpc) {
   const Cidr block = *parse_cidr(text(create_vpc, "cidr_block"));
-  const std::vector<std::string> azs = azs_of(create_vpc);
+  const std::vector<Zone> zones = zones_of(create_vpc);
   const std::string nat = text(create_vpc, "nat_gateways", "none");
-  const std::size_t nats = nat == "one_per_az" ? azs.size() : nat == "single" ? 1 : 0;
+  const std::size_t nats = nat == "one_per_az" ? zones.size() : nat == "single" ? 1 : 0;
   c.add("vpc", "vpc",
         {{"cidr_block", text(create_vpc, "cidr_block")},
          {"enable_dns_support", true},
          {"enable_dns_hostnames", true},
          {"tags", c.tags(c.name)}});
-  add_subnets(c, block, azs, false);
+  add_subnets(c, block, zones, false);
   if (nats > 0) {
-    add_subnets(c, block, azs, true);
-    add_public_network(c, azs, nats);
+    add_subnets(c, block, zones, true);
+    add_public_network(c, zones, nats);
   }
-  const std::vector<std::string> tables = add_private_routing(c, azs, nats);
-  add_endpoints(c, create_vpc, tables, azs.size());
+  const std::vector<std::string> tables = add_private_routing(c, zones, nats);
+  add_endpoints(c, create_vpc, tables);
 }
 
+// One rule per allowed source, named after the source ("ingress_cidr_10_0_0_0_16",
+// "ingress_sg_0123456789abcdef0"), so removing one source deletes only its rule.
 void add_ingress(Context& c, const std::string& group, const std::string& stem, const json& sources,
                  const char* source_key, const std::string& what) {
   if (!sources.is_array()) return;
-  for (std::size_t i = 0; i < sources.size(); ++i) {
-    const std::string source = sources[i].get<std::string>();
-    add_tcp_rule(c, {"security_group_ingress", numbered(stem, i), group, what + " from " + source,
-                     engine_port(c), source_key, source});
+  std::vector<std::string> values;
+  for (const json& s : sources) values.push_back(s.get<std::string>());
+  std::vector<std::string> keys = value_keys(values);
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    std::string key = keys[i];
+    if (key.rfind("sg_", 0) == 0) key.erase(0, 3);  // the stem already says "sg"
+    add_tcp_rule(c, {"security_group_ingress", stem + "_" + key, group, what + " from " + values[i],
+                     engine_port(c), source_key, values[i]})
+        .legacy_name = numbered(stem, i);
   }
 }
 
@@ -172,14 +212,14 @@ std::int64_t engine_port(const Context& c) {
   return integer(c.spec, "port", c.postgres ? 5432 : 3306);
 }
 
-void add_tcp_rule(Context& c, TcpRule rule) {
-  c.add(rule.kind, rule.name,
-        {{"security_group_id", ir::ref(rule.group, "id")},
-         {"description", std::move(rule.description)},
-         {"ip_protocol", "tcp"},
-         {"from_port", rule.port},
-         {"to_port", rule.port},
-         {rule.peer_key, std::move(rule.peer)}});
+ir::Resource& add_tcp_rule(Context& c, TcpRule rule) {
+  return c.add(rule.kind, rule.name,
+               {{"security_group_id", ir::ref(rule.group, "id")},
+                {"description", std::move(rule.description)},
+                {"ip_protocol", "tcp"},
+                {"from_port", rule.port},
+                {"to_port", rule.port},
+                {rule.peer_key, std::move(rule.peer)}});
 }
 
 // The security group clients reach the database (or its proxy) through.
@@ -215,8 +255,9 @@ ir::List database_subnets(const Context& c) {
     for (const json& s : get(network, "subnet_ids")) ids.push_back(s.get<std::string>());
     return ids;
   }
-  const std::size_t n = get(get(network, "create_vpc"), "availability_zones").size();
-  for (std::size_t i = 0; i < n; ++i) ids.push_back(ir::ref(numbered("private_subnet", i), "id"));
+  for (const Zone& z : zones_of(get(network, "create_vpc"))) {
+    ids.push_back(ir::ref(subnet_name(false, z), "id"));
+  }
   return ids;
 }
 

@@ -60,8 +60,8 @@ class CfnConverter {
 };
 
 Naming cfn_naming() {
-  return {[](const std::string& ir_name, bool) { return pascal_case(ir_name); },
-          [](const std::string& owner, const std::string& suffix, int index, bool) {
+  return {[](const std::string& ir_name) { return pascal_case(ir_name); },
+          [](const std::string& owner, const std::string& suffix, int index) {
             return owner + pascal_case(suffix) + (index > 0 ? std::to_string(index) : "");
           }};
 }

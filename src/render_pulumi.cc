@@ -117,10 +117,30 @@ class PulumiConverter {
 };
 
 Naming pulumi_naming() {
-  return {[](const std::string& ir_name, bool) { return camel_case(ir_name); },
-          [](const std::string& owner, const std::string& suffix, int index, bool) {
+  return {[](const std::string& ir_name) { return camel_case(ir_name); },
+          [](const std::string& owner, const std::string& suffix, int index) {
             return owner + pascal_case(suffix) + (index > 0 ? std::to_string(index) : "");
           }};
+}
+
+// The canonical token Pulumi records in URNs: "aws:ec2:Subnet" → "aws:ec2/subnet:Subnet".
+std::string canonical_token(const std::string& type) {
+  const std::size_t first = type.find(':');
+  const std::size_t last = type.rfind(':');
+  if (first == last || type.find('/') != std::string::npos) return type;
+  std::string member = type.substr(last + 1);
+  std::string lower = member;
+  lower[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(lower[0])));
+  return type.substr(0, last) + "/" + lower + ":" + member;
+}
+
+// The URN the resource had under its legacy name: Pulumi then adopts it instead of
+// replacing it (a renamed subnet would otherwise be re-created under the database).
+Node alias_of(const TargetResource& r) {
+  const std::string urn = "urn:pulumi:" + pulumi::interpolation("pulumi.stack") +
+                          "::" + pulumi::interpolation("pulumi.project") +
+                          "::" + canonical_token(r.type) + "::" + r.legacy_name;
+  return Node::seq({Node::string(urn)});
 }
 
 Node resource_node(const TargetGraph& tg, const TargetResource& r, PulumiConverter& convert) {
@@ -135,6 +155,7 @@ Node resource_node(const TargetGraph& tg, const TargetResource& r, PulumiConvert
     }
     options.add("dependsOn", deps);
   }
+  if (!r.legacy_name.empty() && r.legacy_name != r.name) options.add("aliases", alias_of(r));
   if (!options.entries.empty()) n.add("options", options);
   return n;
 }

@@ -118,7 +118,8 @@ void check_keys(const SchemaErrorContext& ctx, const std::vector<std::string>& t
 // The largest `maxItems` anywhere in `schema`, 0 if there is none.
 std::size_t largest_max_items(const json& schema) {
   std::size_t largest = 0;
-  if (schema.is_object() && schema.contains("maxItems") && schema["maxItems"].is_number_unsigned()) {
+  if (schema.is_object() && schema.contains("maxItems") &&
+      schema["maxItems"].is_number_unsigned()) {
     largest = schema["maxItems"].get<std::size_t>();
   }
   if (schema.is_structured()) {

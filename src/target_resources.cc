@@ -52,6 +52,7 @@ std::vector<Pending> expand(const ir::Graph& g, const TargetTemplates& t) {
     if (!k.unsupported.empty()) throw UnsupportedResource(k.unsupported, r.origin);
     TargetResource primary{r.name,
                            "",
+                           "",
                            k.type,
                            evaluated(k.body, r.props, nullptr),
                            evaluated(k.options, r.props, nullptr),
@@ -60,7 +61,8 @@ std::vector<Pending> expand(const ir::Graph& g, const TargetTemplates& t) {
     for (const Companion& c : k.companions) {
       const ir::Map props = with_self(r, k);
       if (c.each.empty()) {
-        out.push_back({{r.name, "", c.type, evaluated(c.body, props, nullptr), {}, {}}, &r, &c, 0});
+        out.push_back(
+            {{r.name, "", "", c.type, evaluated(c.body, props, nullptr), {}, {}}, &r, &c, 0});
         continue;
       }
       const auto items = evaluate_template(c.each, props);
@@ -69,33 +71,43 @@ std::vector<Pending> expand(const ir::Graph& g, const TargetTemplates& t) {
       for (std::size_t i = 0; i < list.size(); ++i) {
         const int index = list.size() == 1 ? 0 : static_cast<int>(i + 1);
         out.push_back(
-            {{r.name, "", c.type, evaluated(c.body, props, &list[i]), {}, {}}, &r, &c, index});
+            {{r.name, "", "", c.type, evaluated(c.body, props, &list[i]), {}, {}}, &r, &c, index});
       }
     }
   }
   return out;
 }
 
+// The target names of one pending resource, current and legacy.
+void name(Pending& p, const Naming& naming) {
+  const std::string& legacy = p.owner->legacy_name;
+  if (p.companion == nullptr) {
+    p.resource.name = naming.resource(p.owner->name);
+    if (!legacy.empty()) p.resource.legacy_name = naming.resource(legacy);
+    return;
+  }
+  const std::string& suffix = p.companion->suffix;
+  p.resource.name = naming.companion(naming.resource(p.owner->name), suffix, p.index);
+  if (!legacy.empty()) {
+    p.resource.legacy_name = naming.companion(naming.resource(legacy), suffix, p.index);
+  }
+}
+
 }  // namespace
 
 TargetGraph instantiate(const ir::Graph& g, const TargetTemplates& t, const Naming& naming) {
   std::vector<Pending> pending = expand(g, t);
-  std::map<std::string, int> type_count;
-  for (const Pending& p : pending) ++type_count[p.resource.type];
   TargetGraph out;
   out.templates = &t;
   out.graph = &g;
-  std::map<std::string, std::string> owner_names;
+  std::set<std::string> names;
   for (Pending& p : pending) {
-    const bool unique = type_count[p.resource.type] == 1;
-    if (p.companion == nullptr) {
-      p.resource.name = naming.resource(p.owner->name, unique);
-      owner_names[p.owner->name] = p.resource.name;
-      out.primary[p.owner->name] = out.resources.size();
-    } else {
-      p.resource.name =
-          naming.companion(owner_names.at(p.owner->name), p.companion->suffix, p.index, unique);
+    name(p, naming);
+    // Distinct IR names must stay distinct in the target's case; a clash is a naming bug.
+    if (!names.insert(p.resource.name).second) {
+      throw std::logic_error(t.target + ": two resources named " + p.resource.name);
     }
+    if (p.companion == nullptr) out.primary[p.owner->name] = out.resources.size();
     out.resources.push_back(std::move(p.resource));
   }
   // Depending on a resource means depending on its companions too (the attachment that

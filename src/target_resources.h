@@ -17,20 +17,22 @@ namespace ag {
 struct TargetResource {
   std::string ir_name;  // the IR resource it comes from
   std::string name;     // logical id / label / resource name in the target
+  // The name derived the same way from the IR resource's legacy_name: what the resource was
+  // called before its IR name changed; empty for a resource that is new.
+  std::string legacy_name;
   std::string type;
   ir::Value body;                       // evaluated property template (a Map; Refs still neutral)
   ir::Value options;                    // evaluated options (a Map or null)
   std::vector<std::size_t> depends_on;  // indexes into TargetGraph::resources
 };
 
-// How a target names things.
+// How a target names things. Names derive from IR names alone, never from what else the
+// graph holds, so adding a resource renames none.
 struct Naming {
-  // The name of an IR resource; `unique_type` says whether its target type occurs once.
-  std::function<std::string(const std::string& ir_name, bool unique_type)> resource;
+  std::function<std::string(const std::string& ir_name)> resource;
   // A companion's name from its owner's and the suffix (snake_case) and 1-based index
   // (0 when the companion is not repeated).
-  std::function<std::string(const std::string& owner, const std::string& suffix, int index,
-                            bool unique_type)>
+  std::function<std::string(const std::string& owner, const std::string& suffix, int index)>
       companion;
 };
 

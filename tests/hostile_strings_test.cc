@@ -299,7 +299,7 @@ const std::vector<Point> kPoints = {
      },
      parameter_value, same,
      "Resources/[Type=AWS::RDS::DBClusterParameterGroup]/Properties/Parameters/probe",
-     R"(resource\.aws_rds_cluster_parameter_group\.this\.parameter\[0\]\.value)",
+     R"(resource\.aws_rds_cluster_parameter_group\.cluster_parameter_group\.parameter\[0\]\.value)",
      "resources/[type=aws:rds:ClusterParameterGroup]/properties/parameters/[name=probe]/value"},
     {"instance parameter value",
      [](const std::string& q) {
@@ -308,7 +308,7 @@ const std::vector<Point> kPoints = {
      },
      parameter_value, same,
      "Resources/[Type=AWS::RDS::DBParameterGroup]/Properties/Parameters/probe",
-     R"(resource\.aws_db_parameter_group\.this\.parameter\[0\]\.value)",
+     R"(resource\.aws_db_parameter_group\.instance_parameter_group\.parameter\[0\]\.value)",
      "resources/[type=aws:rds:ParameterGroup]/properties/parameters/[name=probe]/value"},
     {"parameter name",
      [](const std::string& q) {
@@ -317,7 +317,7 @@ const std::vector<Point> kPoints = {
      },
      parameter_name, same,
      "Resources/[Type=AWS::RDS::DBClusterParameterGroup]/Properties/Parameters/~probe-value",
-     R"(resource\.aws_rds_cluster_parameter_group\.this\.parameter\[0\]\.name)",
+     R"(resource\.aws_rds_cluster_parameter_group\.cluster_parameter_group\.parameter\[0\]\.name)",
      "resources/[type=aws:rds:ClusterParameterGroup]/properties/parameters/*/name"},
     {"alarm e-mail address",
      [](const std::string& q) {
@@ -338,18 +338,18 @@ const std::vector<Point> kPoints = {
                            "    db_subnet_group_name: " + q + "\n");
      },
      subnet_group_name, same, "Resources/[Type=AWS::RDS::DBCluster]/Properties/DBSubnetGroupName",
-     R"(resource\.aws_rds_cluster\.this\.db_subnet_group_name)",
+     R"(resource\.aws_rds_cluster\.cluster\.db_subnet_group_name)",
      "resources/[type=aws:rds:Cluster]/properties/dbSubnetGroupName"},
     {"database name", [](const std::string& q) { return in_spec("  database_name: " + q + "\n"); },
      database_name, same, "Resources/[Type=AWS::RDS::DBCluster]/Properties/DatabaseName",
-     R"(resource\.aws_rds_cluster\.this\.database_name)",
+     R"(resource\.aws_rds_cluster\.cluster\.database_name)",
      "resources/[type=aws:rds:Cluster]/properties/databaseName"},
     {"metadata name (identifiers, Name tag)",
      [](const std::string& q) {
        return replace_once(minimal(), "  name: paas-postgres\n", "  name: " + q + "\n");
      },
      metadata_name, same, "Resources/[Type=AWS::RDS::DBCluster]/Properties/DBClusterIdentifier",
-     R"(resource\.aws_rds_cluster\.this\.cluster_identifier)",
+     R"(resource\.aws_rds_cluster\.cluster\.cluster_identifier)",
      "resources/[type=aws:rds:Cluster]/properties/clusterIdentifier"},
     {"environment (Environment tag)",
      [](const std::string& q) { return in_metadata("  environment: " + q + "\n"); }, environment,

@@ -104,24 +104,48 @@ TEST_CASE("readers take the writer's class and the listed zones round-robin") {
   CHECK(g.find("reader_3") == nullptr);
 }
 
-TEST_CASE("create_vpc carves private subnets first and public ones from slot 8") {
+TEST_CASE("create_vpc carves a subnet per zone letter, public ones from slot 8") {
   const ir::Graph g = test::compile_example("provisioned-postgres-ha.yaml").graph;
-  CHECK(prop(resource(g, "private_subnet_1"), "cidr_block").as<std::string>() == "10.0.0.0/20");
-  CHECK(prop(resource(g, "private_subnet_3"), "cidr_block").as<std::string>() == "10.0.32.0/20");
-  CHECK(prop(resource(g, "public_subnet_1"), "cidr_block").as<std::string>() == "10.0.128.0/20");
+  const auto cidr = [&](const char* name) {
+    return prop(resource(g, name), "cidr_block").as<std::string>();
+  };
+  CHECK(cidr("private_subnet_us_east_1a") == "10.0.0.0/20");
+  CHECK(cidr("private_subnet_us_east_1c") == "10.0.32.0/20");
+  CHECK(cidr("public_subnet_us_east_1a") == "10.0.128.0/20");
   // one_per_az: a NAT gateway and a private route table per zone
-  CHECK(g.find("nat_gateway_3") != nullptr);
-  CHECK(g.find("private_route_table_3") != nullptr);
+  CHECK(g.find("nat_gateway_us_east_1c") != nullptr);
+  CHECK(g.find("private_route_table_us_east_1c") != nullptr);
   CHECK(prop(resource(g, "s3_endpoint"), "vpc_endpoint_type").as<std::string>() == "Gateway");
   CHECK(prop(resource(g, "secretsmanager_endpoint"), "private_dns_enabled").as<bool>());
 }
 
-TEST_CASE("no NAT means no public subnets and one private route table") {
+TEST_CASE("a subnet keeps its name and range when another zone is removed") {
+  std::string text = test::read_repo_file("examples/provisioned-postgres-ha.yaml");
+  const std::string zones = "[us-east-1a, us-east-1b, us-east-1c]";
+  text.replace(text.find(zones), zones.size(), "[us-east-1b, us-east-1c]");
+  text.replace(text.find("availability_zone: us-east-1a"), 29, "availability_zone: us-east-1b");
+  const ir::Graph g = test::compile_text(text).graph;
+  CHECK(g.find("private_subnet_us_east_1a") == nullptr);
+  CHECK(prop(resource(g, "private_subnet_us_east_1b"), "cidr_block").as<std::string>() ==
+        "10.0.16.0/20");
+  // 0.1 numbered subnets by position; the legacy name is what Terraform moves state from.
+  CHECK(resource(g, "private_subnet_us_east_1b").legacy_name == "private_subnet_1");
+}
+
+TEST_CASE("no NAT means no public subnets and a private route table per zone") {
   const ir::Graph g = test::compile_example("rds-multi-az-postgres.yaml").graph;
-  CHECK(g.find("public_subnet_1") == nullptr);
+  CHECK(g.find("public_subnet_us_west_2a") == nullptr);
   CHECK(g.find("internet_gateway") == nullptr);
-  CHECK(g.find("private_route_table") != nullptr);
-  CHECK(g.find("private_route_table_1") == nullptr);
+  CHECK(resource(g, "private_route_table_us_west_2a").legacy_name == "private_route_table");
+  CHECK(resource(g, "private_route_table_us_west_2b").legacy_name.empty());
+  CHECK(g.find("private_route_table_us_west_2a_default") == nullptr);
+}
+
+TEST_CASE("ingress rules are named after their source") {
+  const ir::Graph g = test::compile_example("provisioned-postgres-ha.yaml").graph;
+  const ir::Resource& rule = resource(g, "ingress_cidr_10_0_0_0_16");
+  CHECK(prop(rule, "cidr_ipv4").as<std::string>() == "10.0.0.0/16");
+  CHECK(rule.legacy_name == "ingress_cidr_1");
 }
 
 TEST_CASE("a global secondary joins by identifier and carries no credentials") {
@@ -147,7 +171,9 @@ TEST_CASE("alarms convert units and notify the created topic") {
   CHECK(prop(memory, "comparison_operator").as<std::string>() == "LessThanThreshold");
   const ir::List& actions = prop(memory, "alarm_actions").as<ir::List>();
   CHECK(actions.at(0).as<ir::Ref>() == ir::Ref{"alarm_topic", "arn"});
-  CHECK(prop(resource(g, "alarm_email_1"), "endpoint").as<std::string>() == "dba@example.com");
+  const ir::Resource& email = resource(g, "alarm_email_dba_example_com");
+  CHECK(prop(email, "endpoint").as<std::string>() == "dba@example.com");
+  CHECK(email.legacy_name == "alarm_email_1");
 }
 
 TEST_CASE("the proxy's role reads only the database's secret") {

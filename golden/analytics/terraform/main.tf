@@ -4,7 +4,7 @@ provider "aws" {
   region = var.region
 }
 
-resource "aws_db_subnet_group" "this" {
+resource "aws_db_subnet_group" "subnet_group" {
   name        = "analytics-subnets"
   description = "Subnets of analytics"
   subnet_ids  = ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"]
@@ -14,7 +14,7 @@ resource "aws_db_subnet_group" "this" {
   }
 }
 
-resource "aws_security_group" "this" {
+resource "aws_security_group" "db_security_group" {
   name        = "analytics-db"
   description = "Database access to analytics"
   vpc_id      = "vpc-0a1b2c3d4e5f60718"
@@ -24,15 +24,15 @@ resource "aws_security_group" "this" {
   }
 }
 
-resource "aws_rds_cluster" "this" {
+resource "aws_rds_cluster" "cluster" {
   cluster_identifier                  = "analytics"
   engine                              = "aurora-postgresql"
   engine_version                      = "16.4"
   port                                = 5432
   master_username                     = "postgres"
   manage_master_user_password         = true
-  db_subnet_group_name                = aws_db_subnet_group.this.name
-  vpc_security_group_ids              = [aws_security_group.this.id]
+  db_subnet_group_name                = aws_db_subnet_group.subnet_group.name
+  vpc_security_group_ids              = [aws_security_group.db_security_group.id]
   storage_encrypted                   = true
   backup_retention_period             = 7
   copy_tags_to_snapshot               = true
@@ -50,7 +50,7 @@ resource "aws_rds_cluster" "this" {
 
 resource "aws_rds_cluster_instance" "writer" {
   identifier                   = "analytics-writer"
-  cluster_identifier           = aws_rds_cluster.this.id
+  cluster_identifier           = aws_rds_cluster.cluster.id
   instance_class               = "db.r6g.large"
   engine                       = "aurora-postgresql"
   engine_version               = "16.4"
@@ -68,7 +68,7 @@ resource "aws_rds_cluster_instance" "writer" {
 
 resource "aws_rds_cluster_instance" "reader_1" {
   identifier                   = "analytics-reader-1"
-  cluster_identifier           = aws_rds_cluster.this.id
+  cluster_identifier           = aws_rds_cluster.cluster.id
   instance_class               = "db.r6g.large"
   engine                       = "aurora-postgresql"
   engine_version               = "16.4"
@@ -86,7 +86,7 @@ resource "aws_rds_cluster_instance" "reader_1" {
 
 resource "aws_rds_cluster_instance" "reader_2" {
   identifier                   = "analytics-reader-2"
-  cluster_identifier           = aws_rds_cluster.this.id
+  cluster_identifier           = aws_rds_cluster.cluster.id
   instance_class               = "db.r6g.large"
   engine                       = "aurora-postgresql"
   engine_version               = "16.4"
@@ -103,7 +103,7 @@ resource "aws_rds_cluster_instance" "reader_2" {
 }
 
 resource "aws_rds_cluster_endpoint" "endpoint_reporting" {
-  cluster_identifier          = aws_rds_cluster.this.id
+  cluster_identifier          = aws_rds_cluster.cluster.id
   cluster_endpoint_identifier = "reporting"
   custom_endpoint_type        = "READER"
   static_members              = [aws_rds_cluster_instance.reader_2.id]
@@ -114,7 +114,7 @@ resource "aws_rds_cluster_endpoint" "endpoint_reporting" {
 }
 
 resource "aws_rds_cluster_endpoint" "endpoint_online" {
-  cluster_identifier          = aws_rds_cluster.this.id
+  cluster_identifier          = aws_rds_cluster.cluster.id
   cluster_endpoint_identifier = "online"
   custom_endpoint_type        = "ANY"
   excluded_members            = [aws_rds_cluster_instance.reader_2.id]

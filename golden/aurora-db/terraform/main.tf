@@ -4,7 +4,7 @@ provider "aws" {
   region = var.region
 }
 
-resource "aws_db_subnet_group" "this" {
+resource "aws_db_subnet_group" "subnet_group" {
   name        = "aurora-db-subnets"
   description = "Subnets of aurora-db"
   subnet_ids = [
@@ -34,7 +34,7 @@ resource "aws_security_group" "db_security_group" {
   }
 }
 
-resource "aws_vpc_security_group_ingress_rule" "ingress_cidr_1" {
+resource "aws_vpc_security_group_ingress_rule" "ingress_cidr_10_0_0_0_16" {
   security_group_id = aws_security_group.db_security_group.id
   description       = "Database from 10.0.0.0/16"
   ip_protocol       = "tcp"
@@ -43,7 +43,7 @@ resource "aws_vpc_security_group_ingress_rule" "ingress_cidr_1" {
   cidr_ipv4         = "10.0.0.0/16"
 }
 
-resource "aws_rds_cluster" "this" {
+resource "aws_rds_cluster" "cluster" {
   cluster_identifier                  = "aurora-db"
   engine                              = "aurora-postgresql"
   engine_version                      = "15.15"
@@ -51,7 +51,7 @@ resource "aws_rds_cluster" "this" {
   port                                = 5432
   master_username                     = "app_admin"
   manage_master_user_password         = true
-  db_subnet_group_name                = aws_db_subnet_group.this.name
+  db_subnet_group_name                = aws_db_subnet_group.subnet_group.name
   vpc_security_group_ids              = [aws_security_group.db_security_group.id]
   storage_encrypted                   = true
   backup_retention_period             = 7
@@ -81,7 +81,7 @@ resource "aws_rds_cluster" "this" {
 
 resource "aws_rds_cluster_instance" "writer" {
   identifier                            = "aurora-db-writer"
-  cluster_identifier                    = aws_rds_cluster.this.id
+  cluster_identifier                    = aws_rds_cluster.cluster.id
   instance_class                        = "db.serverless"
   engine                                = "aurora-postgresql"
   engine_version                        = "15.15"
@@ -103,7 +103,7 @@ resource "aws_rds_cluster_instance" "writer" {
 
 resource "aws_rds_cluster_instance" "reader_1" {
   identifier                            = "aurora-db-reader-1"
-  cluster_identifier                    = aws_rds_cluster.this.id
+  cluster_identifier                    = aws_rds_cluster.cluster.id
   instance_class                        = "db.serverless"
   engine                                = "aurora-postgresql"
   engine_version                        = "15.15"
@@ -123,8 +123,8 @@ resource "aws_rds_cluster_instance" "reader_1" {
   }
 }
 
-resource "aws_secretsmanager_secret_rotation" "this" {
-  secret_id = aws_rds_cluster.this.master_user_secret[0].secret_arn
+resource "aws_secretsmanager_secret_rotation" "secret_rotation" {
+  secret_id = aws_rds_cluster.cluster.master_user_secret[0].secret_arn
 
   rotation_rules {
     automatically_after_days = 30
@@ -144,7 +144,7 @@ resource "aws_security_group" "proxy_security_group" {
   }
 }
 
-resource "aws_vpc_security_group_ingress_rule" "proxy_security_group_ingress_cidr_1" {
+resource "aws_vpc_security_group_ingress_rule" "proxy_security_group_ingress_cidr_10_0_0_0_16" {
   security_group_id = aws_security_group.proxy_security_group.id
   description       = "RDS Proxy from 10.0.0.0/16"
   ip_protocol       = "tcp"
@@ -162,7 +162,7 @@ resource "aws_vpc_security_group_ingress_rule" "ingress_from_proxy" {
   referenced_security_group_id = aws_security_group.proxy_security_group.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "this" {
+resource "aws_vpc_security_group_egress_rule" "proxy_egress_to_database" {
   security_group_id            = aws_security_group.proxy_security_group.id
   description                  = "RDS Proxy to the database"
   ip_protocol                  = "tcp"
@@ -171,7 +171,7 @@ resource "aws_vpc_security_group_egress_rule" "this" {
   referenced_security_group_id = aws_security_group.db_security_group.id
 }
 
-resource "aws_iam_role" "this" {
+resource "aws_iam_role" "proxy_role" {
   name        = "aurora-db-proxy"
   description = "Lets RDS Proxy read the master secret of aurora-db"
   assume_role_policy = jsonencode({
@@ -195,9 +195,9 @@ resource "aws_iam_role" "this" {
   }
 }
 
-resource "aws_iam_role_policy" "this" {
+resource "aws_iam_role_policy" "proxy_role_policy" {
   name = "read-database-secret"
-  role = aws_iam_role.this.name
+  role = aws_iam_role.proxy_role.name
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -205,16 +205,16 @@ resource "aws_iam_role_policy" "this" {
         Sid      = "ReadDatabaseSecret"
         Effect   = "Allow"
         Action   = "secretsmanager:GetSecretValue"
-        Resource = aws_rds_cluster.this.master_user_secret[0].secret_arn
+        Resource = aws_rds_cluster.cluster.master_user_secret[0].secret_arn
       },
     ]
   })
 }
 
-resource "aws_db_proxy" "this" {
+resource "aws_db_proxy" "proxy" {
   name          = "aurora-db-proxy"
   engine_family = "POSTGRESQL"
-  role_arn      = aws_iam_role.this.arn
+  role_arn      = aws_iam_role.proxy_role.arn
   vpc_subnet_ids = [
     "subnet-0a1b2c3d4e5f60001",
     "subnet-0a1b2c3d4e5f60002",
@@ -234,16 +234,16 @@ resource "aws_db_proxy" "this" {
 
   auth {
     auth_scheme = "SECRETS"
-    secret_arn  = aws_rds_cluster.this.master_user_secret[0].secret_arn
+    secret_arn  = aws_rds_cluster.cluster.master_user_secret[0].secret_arn
     iam_auth    = "DISABLED"
     description = "Master credentials of aurora-db"
   }
 
-  depends_on = [aws_iam_role_policy.this]
+  depends_on = [aws_iam_role_policy.proxy_role_policy]
 }
 
-resource "aws_db_proxy_default_target_group" "this" {
-  db_proxy_name = aws_db_proxy.this.name
+resource "aws_db_proxy_default_target_group" "proxy_target_group" {
+  db_proxy_name = aws_db_proxy.proxy.name
 
   connection_pool_config {
     max_connections_percent      = 100
@@ -254,10 +254,10 @@ resource "aws_db_proxy_default_target_group" "this" {
   depends_on = [aws_rds_cluster_instance.writer]
 }
 
-resource "aws_db_proxy_target" "this" {
-  db_proxy_name         = aws_db_proxy.this.name
-  target_group_name     = aws_db_proxy_default_target_group.this.name
-  db_cluster_identifier = aws_rds_cluster.this.id
+resource "aws_db_proxy_target" "proxy_target_group_target" {
+  db_proxy_name         = aws_db_proxy.proxy.name
+  target_group_name     = aws_db_proxy_default_target_group.proxy_target_group.name
+  db_cluster_identifier = aws_rds_cluster.cluster.id
 }
 
 resource "aws_cloudwatch_metric_alarm" "cpu_utilization_alarm" {
@@ -266,7 +266,7 @@ resource "aws_cloudwatch_metric_alarm" "cpu_utilization_alarm" {
   namespace         = "AWS/RDS"
   metric_name       = "CPUUtilization"
   dimensions = {
-    DBClusterIdentifier = aws_rds_cluster.this.id
+    DBClusterIdentifier = aws_rds_cluster.cluster.id
   }
   statistic           = "Average"
   period              = 300
@@ -291,7 +291,7 @@ resource "aws_cloudwatch_metric_alarm" "database_connections_alarm" {
   namespace         = "AWS/RDS"
   metric_name       = "DatabaseConnections"
   dimensions = {
-    DBClusterIdentifier = aws_rds_cluster.this.id
+    DBClusterIdentifier = aws_rds_cluster.cluster.id
   }
   statistic           = "Average"
   period              = 300
@@ -316,7 +316,7 @@ resource "aws_cloudwatch_metric_alarm" "acu_utilization_alarm" {
   namespace         = "AWS/RDS"
   metric_name       = "ACUUtilization"
   dimensions = {
-    DBClusterIdentifier = aws_rds_cluster.this.id
+    DBClusterIdentifier = aws_rds_cluster.cluster.id
   }
   statistic           = "Average"
   period              = 300

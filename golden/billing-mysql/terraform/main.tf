@@ -8,7 +8,7 @@ data "aws_caller_identity" "current" {}
 
 data "aws_partition" "current" {}
 
-resource "aws_db_subnet_group" "this" {
+resource "aws_db_subnet_group" "subnet_group" {
   name        = "billing-mysql-subnets"
   description = "Subnets of billing-mysql"
   subnet_ids  = ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"]
@@ -30,7 +30,7 @@ resource "aws_security_group" "db_security_group" {
   }
 }
 
-resource "aws_vpc_security_group_ingress_rule" "ingress_cidr_1" {
+resource "aws_vpc_security_group_ingress_rule" "ingress_cidr_10_0_0_0_16" {
   security_group_id = aws_security_group.db_security_group.id
   description       = "Database from 10.0.0.0/16"
   ip_protocol       = "tcp"
@@ -39,7 +39,7 @@ resource "aws_vpc_security_group_ingress_rule" "ingress_cidr_1" {
   cidr_ipv4         = "10.0.0.0/16"
 }
 
-resource "aws_vpc_security_group_ingress_rule" "ingress_cidr_2" {
+resource "aws_vpc_security_group_ingress_rule" "ingress_cidr_10_1_0_0_16" {
   security_group_id = aws_security_group.db_security_group.id
   description       = "Database from 10.1.0.0/16"
   ip_protocol       = "tcp"
@@ -48,7 +48,7 @@ resource "aws_vpc_security_group_ingress_rule" "ingress_cidr_2" {
   cidr_ipv4         = "10.1.0.0/16"
 }
 
-resource "aws_kms_key" "this" {
+resource "aws_kms_key" "kms_key" {
   description             = "Encrypts the storage, master secret and Performance Insights of billing-mysql"
   enable_key_rotation     = true
   deletion_window_in_days = 30
@@ -99,12 +99,12 @@ resource "aws_kms_key" "this" {
   }
 }
 
-resource "aws_kms_alias" "this" {
+resource "aws_kms_alias" "kms_alias" {
   name          = "alias/billing-mysql"
-  target_key_id = aws_kms_key.this.key_id
+  target_key_id = aws_kms_key.kms_key.key_id
 }
 
-resource "aws_db_parameter_group" "this" {
+resource "aws_db_parameter_group" "instance_parameter_group" {
   name        = "billing-mysql-instance"
   family      = "mysql8.0"
   description = "Instance parameters of billing-mysql"
@@ -147,7 +147,7 @@ resource "aws_cloudwatch_log_group" "log_group_slowquery" {
   }
 }
 
-resource "aws_db_instance" "this" {
+resource "aws_db_instance" "db_instance" {
   identifier                            = "billing-mysql"
   instance_class                        = "db.m6g.large"
   engine                                = "mysql"
@@ -156,14 +156,14 @@ resource "aws_db_instance" "this" {
   port                                  = 3306
   username                              = "billing_admin"
   manage_master_user_password           = true
-  master_user_secret_kms_key_id         = aws_kms_key.this.arn
-  db_subnet_group_name                  = aws_db_subnet_group.this.name
+  master_user_secret_kms_key_id         = aws_kms_key.kms_key.arn
+  db_subnet_group_name                  = aws_db_subnet_group.subnet_group.name
   vpc_security_group_ids                = [aws_security_group.db_security_group.id]
-  parameter_group_name                  = aws_db_parameter_group.this.name
+  parameter_group_name                  = aws_db_parameter_group.instance_parameter_group.name
   multi_az                              = true
   publicly_accessible                   = false
   storage_encrypted                     = true
-  kms_key_id                            = aws_kms_key.this.arn
+  kms_key_id                            = aws_kms_key.kms_key.arn
   storage_type                          = "io1"
   allocated_storage                     = 200
   max_allocated_storage                 = 1000
@@ -182,7 +182,7 @@ resource "aws_db_instance" "this" {
   monitoring_role_arn                   = "arn:aws:iam::123456789012:role/rds-monitoring"
   performance_insights_enabled          = true
   performance_insights_retention_period = 7
-  performance_insights_kms_key_id       = aws_kms_key.this.arn
+  performance_insights_kms_key_id       = aws_kms_key.kms_key.arn
   apply_immediately                     = false
   tags = {
     Name        = "billing-mysql"
@@ -206,7 +206,7 @@ resource "aws_security_group" "proxy_security_group" {
   }
 }
 
-resource "aws_vpc_security_group_ingress_rule" "proxy_security_group_ingress_cidr_1" {
+resource "aws_vpc_security_group_ingress_rule" "proxy_security_group_ingress_cidr_10_0_0_0_16" {
   security_group_id = aws_security_group.proxy_security_group.id
   description       = "RDS Proxy from 10.0.0.0/16"
   ip_protocol       = "tcp"
@@ -215,7 +215,7 @@ resource "aws_vpc_security_group_ingress_rule" "proxy_security_group_ingress_cid
   cidr_ipv4         = "10.0.0.0/16"
 }
 
-resource "aws_vpc_security_group_ingress_rule" "proxy_security_group_ingress_cidr_2" {
+resource "aws_vpc_security_group_ingress_rule" "proxy_security_group_ingress_cidr_10_1_0_0_16" {
   security_group_id = aws_security_group.proxy_security_group.id
   description       = "RDS Proxy from 10.1.0.0/16"
   ip_protocol       = "tcp"
@@ -233,7 +233,7 @@ resource "aws_vpc_security_group_ingress_rule" "ingress_from_proxy" {
   referenced_security_group_id = aws_security_group.proxy_security_group.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "this" {
+resource "aws_vpc_security_group_egress_rule" "proxy_egress_to_database" {
   security_group_id            = aws_security_group.proxy_security_group.id
   description                  = "RDS Proxy to the database"
   ip_protocol                  = "tcp"
@@ -242,7 +242,7 @@ resource "aws_vpc_security_group_egress_rule" "this" {
   referenced_security_group_id = aws_security_group.db_security_group.id
 }
 
-resource "aws_iam_role" "this" {
+resource "aws_iam_role" "proxy_role" {
   name        = "billing-mysql-proxy"
   description = "Lets RDS Proxy read the master secret of billing-mysql"
   assume_role_policy = jsonencode({
@@ -264,9 +264,9 @@ resource "aws_iam_role" "this" {
   }
 }
 
-resource "aws_iam_role_policy" "this" {
+resource "aws_iam_role_policy" "proxy_role_policy" {
   name = "read-database-secret"
-  role = aws_iam_role.this.name
+  role = aws_iam_role.proxy_role.name
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -274,22 +274,22 @@ resource "aws_iam_role_policy" "this" {
         Sid      = "ReadDatabaseSecret"
         Effect   = "Allow"
         Action   = "secretsmanager:GetSecretValue"
-        Resource = aws_db_instance.this.master_user_secret[0].secret_arn
+        Resource = aws_db_instance.db_instance.master_user_secret[0].secret_arn
       },
       {
         Sid      = "DecryptDatabaseSecret"
         Effect   = "Allow"
         Action   = "kms:Decrypt"
-        Resource = aws_kms_key.this.arn
+        Resource = aws_kms_key.kms_key.arn
       },
     ]
   })
 }
 
-resource "aws_db_proxy" "this" {
+resource "aws_db_proxy" "proxy" {
   name                   = "billing-mysql-proxy"
   engine_family          = "MYSQL"
-  role_arn               = aws_iam_role.this.arn
+  role_arn               = aws_iam_role.proxy_role.arn
   vpc_subnet_ids         = ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"]
   vpc_security_group_ids = [aws_security_group.proxy_security_group.id]
   require_tls            = true
@@ -303,16 +303,16 @@ resource "aws_db_proxy" "this" {
 
   auth {
     auth_scheme = "SECRETS"
-    secret_arn  = aws_db_instance.this.master_user_secret[0].secret_arn
+    secret_arn  = aws_db_instance.db_instance.master_user_secret[0].secret_arn
     iam_auth    = "DISABLED"
     description = "Master credentials of billing-mysql"
   }
 
-  depends_on = [aws_iam_role_policy.this]
+  depends_on = [aws_iam_role_policy.proxy_role_policy]
 }
 
-resource "aws_db_proxy_default_target_group" "this" {
-  db_proxy_name = aws_db_proxy.this.name
+resource "aws_db_proxy_default_target_group" "proxy_target_group" {
+  db_proxy_name = aws_db_proxy.proxy.name
 
   connection_pool_config {
     max_connections_percent      = 90
@@ -321,13 +321,13 @@ resource "aws_db_proxy_default_target_group" "this" {
   }
 }
 
-resource "aws_db_proxy_target" "this" {
-  db_proxy_name          = aws_db_proxy.this.name
-  target_group_name      = aws_db_proxy_default_target_group.this.name
-  db_instance_identifier = aws_db_instance.this.identifier
+resource "aws_db_proxy_target" "proxy_target_group_target" {
+  db_proxy_name          = aws_db_proxy.proxy.name
+  target_group_name      = aws_db_proxy_default_target_group.proxy_target_group.name
+  db_instance_identifier = aws_db_instance.db_instance.identifier
 }
 
-resource "aws_sns_topic" "this" {
+resource "aws_sns_topic" "alarm_topic" {
   name              = "billing-mysql-alarms"
   kms_master_key_id = "alias/aws/sns"
   tags = {
@@ -337,14 +337,14 @@ resource "aws_sns_topic" "this" {
   }
 }
 
-resource "aws_sns_topic_subscription" "alarm_email_1" {
-  topic_arn = aws_sns_topic.this.arn
+resource "aws_sns_topic_subscription" "alarm_email_oncall_example_com" {
+  topic_arn = aws_sns_topic.alarm_topic.arn
   protocol  = "email"
   endpoint  = "oncall@example.com"
 }
 
-resource "aws_sns_topic_subscription" "alarm_email_2" {
-  topic_arn = aws_sns_topic.this.arn
+resource "aws_sns_topic_subscription" "alarm_email_billing_dba_example_com" {
+  topic_arn = aws_sns_topic.alarm_topic.arn
   protocol  = "email"
   endpoint  = "billing-dba@example.com"
 }
@@ -355,7 +355,7 @@ resource "aws_cloudwatch_metric_alarm" "cpu_utilization_alarm" {
   namespace         = "AWS/RDS"
   metric_name       = "CPUUtilization"
   dimensions = {
-    DBInstanceIdentifier = aws_db_instance.this.identifier
+    DBInstanceIdentifier = aws_db_instance.db_instance.identifier
   }
   statistic           = "Average"
   period              = 300
@@ -363,8 +363,8 @@ resource "aws_cloudwatch_metric_alarm" "cpu_utilization_alarm" {
   threshold           = 75
   comparison_operator = "GreaterThanThreshold"
   treat_missing_data  = "missing"
-  alarm_actions       = [aws_sns_topic.this.arn]
-  ok_actions          = [aws_sns_topic.this.arn]
+  alarm_actions       = [aws_sns_topic.alarm_topic.arn]
+  ok_actions          = [aws_sns_topic.alarm_topic.arn]
   tags = {
     Name        = "billing-mysql-cpu-utilization"
     Environment = "production"
@@ -378,7 +378,7 @@ resource "aws_cloudwatch_metric_alarm" "freeable_memory_alarm" {
   namespace         = "AWS/RDS"
   metric_name       = "FreeableMemory"
   dimensions = {
-    DBInstanceIdentifier = aws_db_instance.this.identifier
+    DBInstanceIdentifier = aws_db_instance.db_instance.identifier
   }
   statistic           = "Average"
   period              = 300
@@ -386,8 +386,8 @@ resource "aws_cloudwatch_metric_alarm" "freeable_memory_alarm" {
   threshold           = 536870912
   comparison_operator = "LessThanThreshold"
   treat_missing_data  = "missing"
-  alarm_actions       = [aws_sns_topic.this.arn]
-  ok_actions          = [aws_sns_topic.this.arn]
+  alarm_actions       = [aws_sns_topic.alarm_topic.arn]
+  ok_actions          = [aws_sns_topic.alarm_topic.arn]
   tags = {
     Name        = "billing-mysql-freeable-memory"
     Environment = "production"
@@ -401,7 +401,7 @@ resource "aws_cloudwatch_metric_alarm" "database_connections_alarm" {
   namespace         = "AWS/RDS"
   metric_name       = "DatabaseConnections"
   dimensions = {
-    DBInstanceIdentifier = aws_db_instance.this.identifier
+    DBInstanceIdentifier = aws_db_instance.db_instance.identifier
   }
   statistic           = "Average"
   period              = 300
@@ -409,8 +409,8 @@ resource "aws_cloudwatch_metric_alarm" "database_connections_alarm" {
   threshold           = 400
   comparison_operator = "GreaterThanThreshold"
   treat_missing_data  = "missing"
-  alarm_actions       = [aws_sns_topic.this.arn]
-  ok_actions          = [aws_sns_topic.this.arn]
+  alarm_actions       = [aws_sns_topic.alarm_topic.arn]
+  ok_actions          = [aws_sns_topic.alarm_topic.arn]
   tags = {
     Name        = "billing-mysql-database-connections"
     Environment = "production"
@@ -424,7 +424,7 @@ resource "aws_cloudwatch_metric_alarm" "free_storage_alarm" {
   namespace         = "AWS/RDS"
   metric_name       = "FreeStorageSpace"
   dimensions = {
-    DBInstanceIdentifier = aws_db_instance.this.identifier
+    DBInstanceIdentifier = aws_db_instance.db_instance.identifier
   }
   statistic           = "Average"
   period              = 300
@@ -432,8 +432,8 @@ resource "aws_cloudwatch_metric_alarm" "free_storage_alarm" {
   threshold           = 21474836480
   comparison_operator = "LessThanThreshold"
   treat_missing_data  = "missing"
-  alarm_actions       = [aws_sns_topic.this.arn]
-  ok_actions          = [aws_sns_topic.this.arn]
+  alarm_actions       = [aws_sns_topic.alarm_topic.arn]
+  ok_actions          = [aws_sns_topic.alarm_topic.arn]
   tags = {
     Name        = "billing-mysql-free-storage"
     Environment = "production"

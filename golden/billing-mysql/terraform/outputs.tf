@@ -2,27 +2,27 @@
 
 output "writer_endpoint" {
   description = "Endpoint of the writer (primary) instance"
-  value       = aws_db_instance.this.address
+  value       = aws_db_instance.db_instance.address
 }
 
 output "port" {
   description = "Port the database listens on"
-  value       = aws_db_instance.this.port
+  value       = aws_db_instance.db_instance.port
 }
 
 output "instance_identifier" {
   description = "Identifier of the DB instance"
-  value       = aws_db_instance.this.identifier
+  value       = aws_db_instance.db_instance.identifier
 }
 
 output "instance_arn" {
   description = "ARN of the DB instance"
-  value       = aws_db_instance.this.arn
+  value       = aws_db_instance.db_instance.arn
 }
 
 output "master_user_secret_arn" {
   description = "ARN of the Secrets Manager secret holding the master password"
-  value       = aws_db_instance.this.master_user_secret[0].secret_arn
+  value       = aws_db_instance.db_instance.master_user_secret[0].secret_arn
   sensitive   = true
 }
 
@@ -33,20 +33,20 @@ output "security_group_id" {
 
 output "db_subnet_group_name" {
   description = "DB subnet group of the database"
-  value       = aws_db_subnet_group.this.name
+  value       = aws_db_subnet_group.subnet_group.name
 }
 
 output "proxy_endpoint" {
   description = "Endpoint of the RDS Proxy"
-  value       = aws_db_proxy.this.endpoint
+  value       = aws_db_proxy.proxy.endpoint
 }
 
 output "kms_key_arn" {
   description = "ARN of the customer-managed KMS key"
-  value       = aws_kms_key.this.arn
+  value       = aws_kms_key.kms_key.arn
 }
 
 output "sns_topic_arn" {
   description = "SNS topic the alarms notify"
-  value       = aws_sns_topic.this.arn
+  value       = aws_sns_topic.alarm_topic.arn
 }

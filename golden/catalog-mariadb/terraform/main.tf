@@ -4,7 +4,7 @@ provider "aws" {
   region = var.region
 }
 
-resource "aws_security_group" "this" {
+resource "aws_security_group" "db_security_group" {
   name        = "catalog-mariadb-db"
   description = "Database access to catalog-mariadb"
   vpc_id      = "vpc-0a1b2c3d4e5f60718"
@@ -16,8 +16,8 @@ resource "aws_security_group" "this" {
   }
 }
 
-resource "aws_vpc_security_group_ingress_rule" "this" {
-  security_group_id            = aws_security_group.this.id
+resource "aws_vpc_security_group_ingress_rule" "ingress_sg_0a1b2c3d4e5f60003" {
+  security_group_id            = aws_security_group.db_security_group.id
   description                  = "Database from sg-0a1b2c3d4e5f60003"
   ip_protocol                  = "tcp"
   from_port                    = 3306
@@ -47,16 +47,19 @@ resource "aws_cloudwatch_log_group" "log_group_error" {
   }
 }
 
-resource "aws_db_instance" "this" {
-  identifier                          = "catalog-mariadb"
-  snapshot_identifier                 = "catalog-mariadb-golden-2026-11-01"
-  instance_class                      = "db.r6g.large"
-  engine                              = "mariadb"
-  engine_version                      = "10.11.9"
-  port                                = 3306
-  manage_master_user_password         = true
-  db_subnet_group_name                = "shared-private-databases"
-  vpc_security_group_ids              = [aws_security_group.this.id, "sg-0a1b2c3d4e5f60004"]
+resource "aws_db_instance" "db_instance" {
+  identifier                  = "catalog-mariadb"
+  snapshot_identifier         = "catalog-mariadb-golden-2026-11-01"
+  instance_class              = "db.r6g.large"
+  engine                      = "mariadb"
+  engine_version              = "10.11.9"
+  port                        = 3306
+  manage_master_user_password = true
+  db_subnet_group_name        = "shared-private-databases"
+  vpc_security_group_ids = [
+    aws_security_group.db_security_group.id,
+    "sg-0a1b2c3d4e5f60004",
+  ]
   parameter_group_name                = "catalog-mariadb-10-11"
   multi_az                            = false
   availability_zone                   = "eu-central-1b"
@@ -89,8 +92,8 @@ resource "aws_db_instance" "this" {
   ]
 }
 
-resource "aws_secretsmanager_secret_rotation" "this" {
-  secret_id = aws_db_instance.this.master_user_secret[0].secret_arn
+resource "aws_secretsmanager_secret_rotation" "secret_rotation" {
+  secret_id = aws_db_instance.db_instance.master_user_secret[0].secret_arn
 
   rotation_rules {
     automatically_after_days = 30
@@ -103,7 +106,7 @@ resource "aws_cloudwatch_metric_alarm" "cpu_utilization_alarm" {
   namespace         = "AWS/RDS"
   metric_name       = "CPUUtilization"
   dimensions = {
-    DBInstanceIdentifier = aws_db_instance.this.identifier
+    DBInstanceIdentifier = aws_db_instance.db_instance.identifier
   }
   statistic           = "Average"
   period              = 300
@@ -127,7 +130,7 @@ resource "aws_cloudwatch_metric_alarm" "free_storage_alarm" {
   namespace         = "AWS/RDS"
   metric_name       = "FreeStorageSpace"
   dimensions = {
-    DBInstanceIdentifier = aws_db_instance.this.identifier
+    DBInstanceIdentifier = aws_db_instance.db_instance.identifier
   }
   statistic           = "Average"
   period              = 300

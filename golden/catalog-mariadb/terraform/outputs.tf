@@ -2,33 +2,33 @@
 
 output "writer_endpoint" {
   description = "Endpoint of the writer (primary) instance"
-  value       = aws_db_instance.this.address
+  value       = aws_db_instance.db_instance.address
 }
 
 output "port" {
   description = "Port the database listens on"
-  value       = aws_db_instance.this.port
+  value       = aws_db_instance.db_instance.port
 }
 
 output "instance_identifier" {
   description = "Identifier of the DB instance"
-  value       = aws_db_instance.this.identifier
+  value       = aws_db_instance.db_instance.identifier
 }
 
 output "instance_arn" {
   description = "ARN of the DB instance"
-  value       = aws_db_instance.this.arn
+  value       = aws_db_instance.db_instance.arn
 }
 
 output "master_user_secret_arn" {
   description = "ARN of the Secrets Manager secret holding the master password"
-  value       = aws_db_instance.this.master_user_secret[0].secret_arn
+  value       = aws_db_instance.db_instance.master_user_secret[0].secret_arn
   sensitive   = true
 }
 
 output "security_group_id" {
   description = "Security group of the database"
-  value       = aws_security_group.this.id
+  value       = aws_security_group.db_security_group.id
 }
 
 output "db_subnet_group_name" {

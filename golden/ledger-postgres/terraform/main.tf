@@ -8,7 +8,7 @@ data "aws_secretsmanager_secret_version" "master_password" {
   secret_id = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:ledger/master-AbCdEf"
 }
 
-resource "aws_db_subnet_group" "this" {
+resource "aws_db_subnet_group" "subnet_group" {
   name        = "ledger-postgres-subnets"
   description = "Subnets of ledger-postgres"
   subnet_ids  = ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"]
@@ -30,7 +30,7 @@ resource "aws_security_group" "db_security_group" {
   }
 }
 
-resource "aws_vpc_security_group_ingress_rule" "ingress_sg_1" {
+resource "aws_vpc_security_group_ingress_rule" "ingress_sg_0a1b2c3d4e5f60003" {
   security_group_id            = aws_security_group.db_security_group.id
   description                  = "Database from sg-0a1b2c3d4e5f60003"
   ip_protocol                  = "tcp"
@@ -39,7 +39,7 @@ resource "aws_vpc_security_group_ingress_rule" "ingress_sg_1" {
   referenced_security_group_id = "sg-0a1b2c3d4e5f60003"
 }
 
-resource "aws_rds_cluster" "this" {
+resource "aws_rds_cluster" "cluster" {
   cluster_identifier                  = "ledger-postgres"
   engine                              = "aurora-postgresql"
   engine_version                      = "16.8"
@@ -47,7 +47,7 @@ resource "aws_rds_cluster" "this" {
   port                                = 5432
   master_username                     = "ledger_admin"
   master_password                     = jsondecode(data.aws_secretsmanager_secret_version.master_password.secret_string)["password"]
-  db_subnet_group_name                = aws_db_subnet_group.this.name
+  db_subnet_group_name                = aws_db_subnet_group.subnet_group.name
   vpc_security_group_ids              = [aws_security_group.db_security_group.id]
   db_cluster_parameter_group_name     = "ledger-aurora-postgresql16"
   storage_encrypted                   = true
@@ -68,7 +68,7 @@ resource "aws_rds_cluster" "this" {
 
 resource "aws_rds_cluster_instance" "writer" {
   identifier                   = "ledger-postgres-writer"
-  cluster_identifier           = aws_rds_cluster.this.id
+  cluster_identifier           = aws_rds_cluster.cluster.id
   instance_class               = "db.r6g.large"
   engine                       = "aurora-postgresql"
   engine_version               = "16.8"
@@ -87,7 +87,7 @@ resource "aws_rds_cluster_instance" "writer" {
 
 resource "aws_rds_cluster_instance" "reader_1" {
   identifier                   = "ledger-postgres-reader-1"
-  cluster_identifier           = aws_rds_cluster.this.id
+  cluster_identifier           = aws_rds_cluster.cluster.id
   instance_class               = "db.r6g.large"
   engine                       = "aurora-postgresql"
   engine_version               = "16.8"
@@ -115,7 +115,7 @@ resource "aws_security_group" "proxy_security_group" {
   }
 }
 
-resource "aws_vpc_security_group_ingress_rule" "proxy_security_group_ingress_sg_1" {
+resource "aws_vpc_security_group_ingress_rule" "proxy_security_group_ingress_sg_0a1b2c3d4e5f60003" {
   security_group_id            = aws_security_group.proxy_security_group.id
   description                  = "RDS Proxy from sg-0a1b2c3d4e5f60003"
   ip_protocol                  = "tcp"
@@ -133,7 +133,7 @@ resource "aws_vpc_security_group_ingress_rule" "ingress_from_proxy" {
   referenced_security_group_id = aws_security_group.proxy_security_group.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "this" {
+resource "aws_vpc_security_group_egress_rule" "proxy_egress_to_database" {
   security_group_id            = aws_security_group.proxy_security_group.id
   description                  = "RDS Proxy to the database"
   ip_protocol                  = "tcp"
@@ -142,7 +142,7 @@ resource "aws_vpc_security_group_egress_rule" "this" {
   referenced_security_group_id = aws_security_group.db_security_group.id
 }
 
-resource "aws_iam_role" "this" {
+resource "aws_iam_role" "proxy_role" {
   name        = "ledger-postgres-proxy"
   description = "Lets RDS Proxy read the master secret of ledger-postgres"
   assume_role_policy = jsonencode({
@@ -164,9 +164,9 @@ resource "aws_iam_role" "this" {
   }
 }
 
-resource "aws_iam_role_policy" "this" {
+resource "aws_iam_role_policy" "proxy_role_policy" {
   name = "read-database-secret"
-  role = aws_iam_role.this.name
+  role = aws_iam_role.proxy_role.name
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -180,10 +180,10 @@ resource "aws_iam_role_policy" "this" {
   })
 }
 
-resource "aws_db_proxy" "this" {
+resource "aws_db_proxy" "proxy" {
   name                   = "ledger-postgres-proxy"
   engine_family          = "POSTGRESQL"
-  role_arn               = aws_iam_role.this.arn
+  role_arn               = aws_iam_role.proxy_role.arn
   vpc_subnet_ids         = ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"]
   vpc_security_group_ids = [aws_security_group.proxy_security_group.id]
   require_tls            = true
@@ -202,11 +202,11 @@ resource "aws_db_proxy" "this" {
     description = "Master credentials of ledger-postgres"
   }
 
-  depends_on = [aws_iam_role_policy.this]
+  depends_on = [aws_iam_role_policy.proxy_role_policy]
 }
 
-resource "aws_db_proxy_default_target_group" "this" {
-  db_proxy_name = aws_db_proxy.this.name
+resource "aws_db_proxy_default_target_group" "proxy_target_group" {
+  db_proxy_name = aws_db_proxy.proxy.name
 
   connection_pool_config {
     max_connections_percent   = 100
@@ -216,8 +216,8 @@ resource "aws_db_proxy_default_target_group" "this" {
   depends_on = [aws_rds_cluster_instance.writer]
 }
 
-resource "aws_db_proxy_target" "this" {
-  db_proxy_name         = aws_db_proxy.this.name
-  target_group_name     = aws_db_proxy_default_target_group.this.name
-  db_cluster_identifier = aws_rds_cluster.this.id
+resource "aws_db_proxy_target" "proxy_target_group_target" {
+  db_proxy_name         = aws_db_proxy.proxy.name
+  target_group_name     = aws_db_proxy_default_target_group.proxy_target_group.name
+  db_cluster_identifier = aws_rds_cluster.cluster.id
 }

@@ -4,7 +4,7 @@ provider "aws" {
   region = var.region
 }
 
-resource "aws_db_subnet_group" "this" {
+resource "aws_db_subnet_group" "subnet_group" {
   name        = "ledger-restore-subnets"
   description = "Subnets of ledger-restore"
   subnet_ids  = ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"]
@@ -14,7 +14,7 @@ resource "aws_db_subnet_group" "this" {
   }
 }
 
-resource "aws_security_group" "this" {
+resource "aws_security_group" "db_security_group" {
   name        = "ledger-restore-db"
   description = "Database access to ledger-restore"
   vpc_id      = "vpc-0a1b2c3d4e5f60718"
@@ -24,15 +24,15 @@ resource "aws_security_group" "this" {
   }
 }
 
-resource "aws_rds_cluster" "this" {
+resource "aws_rds_cluster" "cluster" {
   cluster_identifier                  = "ledger-restore"
   engine                              = "aurora-postgresql"
   engine_version                      = "16.4"
   port                                = 5432
   manage_master_user_password         = true
   snapshot_identifier                 = "arn:aws:rds:us-east-1:123456789012:cluster-snapshot:ledger-2026-11-01"
-  db_subnet_group_name                = aws_db_subnet_group.this.name
-  vpc_security_group_ids              = [aws_security_group.this.id]
+  db_subnet_group_name                = aws_db_subnet_group.subnet_group.name
+  vpc_security_group_ids              = [aws_security_group.db_security_group.id]
   storage_encrypted                   = true
   backup_retention_period             = 7
   copy_tags_to_snapshot               = true
@@ -47,9 +47,9 @@ resource "aws_rds_cluster" "this" {
   }
 }
 
-resource "aws_rds_cluster_instance" "this" {
+resource "aws_rds_cluster_instance" "writer" {
   identifier                   = "ledger-restore-writer"
-  cluster_identifier           = aws_rds_cluster.this.id
+  cluster_identifier           = aws_rds_cluster.cluster.id
   instance_class               = "db.r6g.large"
   engine                       = "aurora-postgresql"
   engine_version               = "16.4"

@@ -4,7 +4,7 @@ provider "aws" {
   region = var.region
 }
 
-resource "aws_db_subnet_group" "this" {
+resource "aws_db_subnet_group" "subnet_group" {
   name        = "orders-euw1-subnets"
   description = "Subnets of orders-euw1"
   subnet_ids  = ["subnet-0b1c2d3e4f5a60001", "subnet-0b1c2d3e4f5a60002"]
@@ -14,7 +14,7 @@ resource "aws_db_subnet_group" "this" {
   }
 }
 
-resource "aws_security_group" "this" {
+resource "aws_security_group" "db_security_group" {
   name        = "orders-euw1-db"
   description = "Database access to orders-euw1"
   vpc_id      = "vpc-0b1c2d3e4f5a60729"
@@ -24,8 +24,8 @@ resource "aws_security_group" "this" {
   }
 }
 
-resource "aws_vpc_security_group_ingress_rule" "this" {
-  security_group_id = aws_security_group.this.id
+resource "aws_vpc_security_group_ingress_rule" "ingress_cidr_10_1_0_0_16" {
+  security_group_id = aws_security_group.db_security_group.id
   description       = "Database from 10.1.0.0/16"
   ip_protocol       = "tcp"
   from_port         = 5432
@@ -33,15 +33,15 @@ resource "aws_vpc_security_group_ingress_rule" "this" {
   cidr_ipv4         = "10.1.0.0/16"
 }
 
-resource "aws_rds_cluster" "this" {
+resource "aws_rds_cluster" "cluster" {
   cluster_identifier                  = "orders-euw1"
   engine                              = "aurora-postgresql"
   engine_version                      = "16.4"
   port                                = 5432
   global_cluster_identifier           = "orders-global"
   source_region                       = "us-east-1"
-  db_subnet_group_name                = aws_db_subnet_group.this.name
-  vpc_security_group_ids              = [aws_security_group.this.id]
+  db_subnet_group_name                = aws_db_subnet_group.subnet_group.name
+  vpc_security_group_ids              = [aws_security_group.db_security_group.id]
   storage_encrypted                   = true
   kms_key_id                          = "arn:aws:kms:eu-west-1:123456789012:key/5678abcd-12ab-34cd-56ef-1234567890ab"
   backup_retention_period             = 7
@@ -62,9 +62,9 @@ resource "aws_rds_cluster" "this" {
   }
 }
 
-resource "aws_rds_cluster_instance" "this" {
+resource "aws_rds_cluster_instance" "writer" {
   identifier                   = "orders-euw1-writer"
-  cluster_identifier           = aws_rds_cluster.this.id
+  cluster_identifier           = aws_rds_cluster.cluster.id
   instance_class               = "db.r6g.large"
   engine                       = "aurora-postgresql"
   engine_version               = "16.4"

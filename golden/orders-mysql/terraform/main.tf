@@ -4,7 +4,7 @@ provider "aws" {
   region = var.region
 }
 
-resource "aws_vpc" "this" {
+resource "aws_vpc" "vpc" {
   cidr_block           = "10.20.0.0/16"
   enable_dns_support   = true
   enable_dns_hostnames = true
@@ -16,8 +16,8 @@ resource "aws_vpc" "this" {
   }
 }
 
-resource "aws_subnet" "private_subnet_1" {
-  vpc_id                  = aws_vpc.this.id
+resource "aws_subnet" "private_subnet_eu_central_1a" {
+  vpc_id                  = aws_vpc.vpc.id
   cidr_block              = "10.20.0.0/20"
   availability_zone       = "eu-central-1a"
   map_public_ip_on_launch = false
@@ -29,8 +29,8 @@ resource "aws_subnet" "private_subnet_1" {
   }
 }
 
-resource "aws_subnet" "private_subnet_2" {
-  vpc_id                  = aws_vpc.this.id
+resource "aws_subnet" "private_subnet_eu_central_1b" {
+  vpc_id                  = aws_vpc.vpc.id
   cidr_block              = "10.20.16.0/20"
   availability_zone       = "eu-central-1b"
   map_public_ip_on_launch = false
@@ -42,8 +42,8 @@ resource "aws_subnet" "private_subnet_2" {
   }
 }
 
-resource "aws_subnet" "private_subnet_3" {
-  vpc_id                  = aws_vpc.this.id
+resource "aws_subnet" "private_subnet_eu_central_1c" {
+  vpc_id                  = aws_vpc.vpc.id
   cidr_block              = "10.20.32.0/20"
   availability_zone       = "eu-central-1c"
   map_public_ip_on_launch = false
@@ -55,8 +55,8 @@ resource "aws_subnet" "private_subnet_3" {
   }
 }
 
-resource "aws_subnet" "public_subnet_1" {
-  vpc_id                  = aws_vpc.this.id
+resource "aws_subnet" "public_subnet_eu_central_1a" {
+  vpc_id                  = aws_vpc.vpc.id
   cidr_block              = "10.20.128.0/20"
   availability_zone       = "eu-central-1a"
   map_public_ip_on_launch = false
@@ -68,8 +68,8 @@ resource "aws_subnet" "public_subnet_1" {
   }
 }
 
-resource "aws_subnet" "public_subnet_2" {
-  vpc_id                  = aws_vpc.this.id
+resource "aws_subnet" "public_subnet_eu_central_1b" {
+  vpc_id                  = aws_vpc.vpc.id
   cidr_block              = "10.20.144.0/20"
   availability_zone       = "eu-central-1b"
   map_public_ip_on_launch = false
@@ -81,8 +81,8 @@ resource "aws_subnet" "public_subnet_2" {
   }
 }
 
-resource "aws_subnet" "public_subnet_3" {
-  vpc_id                  = aws_vpc.this.id
+resource "aws_subnet" "public_subnet_eu_central_1c" {
+  vpc_id                  = aws_vpc.vpc.id
   cidr_block              = "10.20.160.0/20"
   availability_zone       = "eu-central-1c"
   map_public_ip_on_launch = false
@@ -94,8 +94,8 @@ resource "aws_subnet" "public_subnet_3" {
   }
 }
 
-resource "aws_internet_gateway" "this" {
-  vpc_id = aws_vpc.this.id
+resource "aws_internet_gateway" "internet_gateway" {
+  vpc_id = aws_vpc.vpc.id
   tags = {
     Name        = "orders-mysql-igw"
     Environment = "staging"
@@ -105,7 +105,7 @@ resource "aws_internet_gateway" "this" {
 }
 
 resource "aws_route_table" "public_route_table" {
-  vpc_id = aws_vpc.this.id
+  vpc_id = aws_vpc.vpc.id
   tags = {
     Name        = "orders-mysql-public"
     Environment = "staging"
@@ -117,25 +117,25 @@ resource "aws_route_table" "public_route_table" {
 resource "aws_route" "public_route_table_default" {
   route_table_id         = aws_route_table.public_route_table.id
   destination_cidr_block = "0.0.0.0/0"
-  gateway_id             = aws_internet_gateway.this.id
+  gateway_id             = aws_internet_gateway.internet_gateway.id
 }
 
-resource "aws_route_table_association" "public_subnet_1_route" {
-  subnet_id      = aws_subnet.public_subnet_1.id
+resource "aws_route_table_association" "public_subnet_eu_central_1a_route" {
+  subnet_id      = aws_subnet.public_subnet_eu_central_1a.id
   route_table_id = aws_route_table.public_route_table.id
 }
 
-resource "aws_route_table_association" "public_subnet_2_route" {
-  subnet_id      = aws_subnet.public_subnet_2.id
+resource "aws_route_table_association" "public_subnet_eu_central_1b_route" {
+  subnet_id      = aws_subnet.public_subnet_eu_central_1b.id
   route_table_id = aws_route_table.public_route_table.id
 }
 
-resource "aws_route_table_association" "public_subnet_3_route" {
-  subnet_id      = aws_subnet.public_subnet_3.id
+resource "aws_route_table_association" "public_subnet_eu_central_1c_route" {
+  subnet_id      = aws_subnet.public_subnet_eu_central_1c.id
   route_table_id = aws_route_table.public_route_table.id
 }
 
-resource "aws_eip" "this" {
+resource "aws_eip" "nat_eip_eu_central_1a" {
   domain = "vpc"
   tags = {
     Name        = "orders-mysql-nat-eu-central-1a"
@@ -143,12 +143,12 @@ resource "aws_eip" "this" {
     ManagedBy   = "aurora-gen"
     team        = "orders"
   }
-  depends_on = [aws_internet_gateway.this]
+  depends_on = [aws_internet_gateway.internet_gateway]
 }
 
-resource "aws_nat_gateway" "this" {
-  allocation_id = aws_eip.this.allocation_id
-  subnet_id     = aws_subnet.public_subnet_1.id
+resource "aws_nat_gateway" "nat_gateway_eu_central_1a" {
+  allocation_id = aws_eip.nat_eip_eu_central_1a.allocation_id
+  subnet_id     = aws_subnet.public_subnet_eu_central_1a.id
   tags = {
     Name        = "orders-mysql-nat-eu-central-1a"
     Environment = "staging"
@@ -157,42 +157,78 @@ resource "aws_nat_gateway" "this" {
   }
 }
 
-resource "aws_route_table" "private_route_table" {
-  vpc_id = aws_vpc.this.id
+resource "aws_route_table" "private_route_table_eu_central_1a" {
+  vpc_id = aws_vpc.vpc.id
   tags = {
-    Name        = "orders-mysql-private"
+    Name        = "orders-mysql-private-eu-central-1a"
     Environment = "staging"
     ManagedBy   = "aurora-gen"
     team        = "orders"
   }
 }
 
-resource "aws_route" "private_route_table_default" {
-  route_table_id         = aws_route_table.private_route_table.id
+resource "aws_route" "private_route_table_eu_central_1a_default" {
+  route_table_id         = aws_route_table.private_route_table_eu_central_1a.id
   destination_cidr_block = "0.0.0.0/0"
-  nat_gateway_id         = aws_nat_gateway.this.id
+  nat_gateway_id         = aws_nat_gateway.nat_gateway_eu_central_1a.id
 }
 
-resource "aws_route_table_association" "private_subnet_1_route" {
-  subnet_id      = aws_subnet.private_subnet_1.id
-  route_table_id = aws_route_table.private_route_table.id
+resource "aws_route_table_association" "private_subnet_eu_central_1a_route" {
+  subnet_id      = aws_subnet.private_subnet_eu_central_1a.id
+  route_table_id = aws_route_table.private_route_table_eu_central_1a.id
 }
 
-resource "aws_route_table_association" "private_subnet_2_route" {
-  subnet_id      = aws_subnet.private_subnet_2.id
-  route_table_id = aws_route_table.private_route_table.id
+resource "aws_route_table" "private_route_table_eu_central_1b" {
+  vpc_id = aws_vpc.vpc.id
+  tags = {
+    Name        = "orders-mysql-private-eu-central-1b"
+    Environment = "staging"
+    ManagedBy   = "aurora-gen"
+    team        = "orders"
+  }
 }
 
-resource "aws_route_table_association" "private_subnet_3_route" {
-  subnet_id      = aws_subnet.private_subnet_3.id
-  route_table_id = aws_route_table.private_route_table.id
+resource "aws_route" "private_route_table_eu_central_1b_default" {
+  route_table_id         = aws_route_table.private_route_table_eu_central_1b.id
+  destination_cidr_block = "0.0.0.0/0"
+  nat_gateway_id         = aws_nat_gateway.nat_gateway_eu_central_1a.id
+}
+
+resource "aws_route_table_association" "private_subnet_eu_central_1b_route" {
+  subnet_id      = aws_subnet.private_subnet_eu_central_1b.id
+  route_table_id = aws_route_table.private_route_table_eu_central_1b.id
+}
+
+resource "aws_route_table" "private_route_table_eu_central_1c" {
+  vpc_id = aws_vpc.vpc.id
+  tags = {
+    Name        = "orders-mysql-private-eu-central-1c"
+    Environment = "staging"
+    ManagedBy   = "aurora-gen"
+    team        = "orders"
+  }
+}
+
+resource "aws_route" "private_route_table_eu_central_1c_default" {
+  route_table_id         = aws_route_table.private_route_table_eu_central_1c.id
+  destination_cidr_block = "0.0.0.0/0"
+  nat_gateway_id         = aws_nat_gateway.nat_gateway_eu_central_1a.id
+}
+
+resource "aws_route_table_association" "private_subnet_eu_central_1c_route" {
+  subnet_id      = aws_subnet.private_subnet_eu_central_1c.id
+  route_table_id = aws_route_table.private_route_table_eu_central_1c.id
 }
 
 resource "aws_vpc_endpoint" "s3_endpoint" {
-  vpc_id            = aws_vpc.this.id
+  vpc_id            = aws_vpc.vpc.id
   service_name      = "com.amazonaws.eu-central-1.s3"
   vpc_endpoint_type = "Gateway"
-  route_table_ids   = [aws_route_table.private_route_table.id]
+  route_table_ids = [
+    aws_route_table.private_route_table_eu_central_1a.id,
+    aws_route_table.private_route_table_eu_central_1b.id,
+    aws_route_table.private_route_table_eu_central_1c.id,
+  ]
   tags = {
     Name        = "orders-mysql-s3"
     Environment = "staging"
@@ -204,7 +240,7 @@ resource "aws_vpc_endpoint" "s3_endpoint" {
 resource "aws_security_group" "endpoint_security_group" {
   name        = "orders-mysql-endpoints"
   description = "HTTPS from the VPC to the interface endpoints of orders-mysql"
-  vpc_id      = aws_vpc.this.id
+  vpc_id      = aws_vpc.vpc.id
   tags = {
     Name        = "orders-mysql-endpoints"
     Environment = "staging"
@@ -223,13 +259,13 @@ resource "aws_vpc_security_group_ingress_rule" "endpoint_ingress_https" {
 }
 
 resource "aws_vpc_endpoint" "secretsmanager_endpoint" {
-  vpc_id            = aws_vpc.this.id
+  vpc_id            = aws_vpc.vpc.id
   service_name      = "com.amazonaws.eu-central-1.secretsmanager"
   vpc_endpoint_type = "Interface"
   subnet_ids = [
-    aws_subnet.private_subnet_1.id,
-    aws_subnet.private_subnet_2.id,
-    aws_subnet.private_subnet_3.id,
+    aws_subnet.private_subnet_eu_central_1a.id,
+    aws_subnet.private_subnet_eu_central_1b.id,
+    aws_subnet.private_subnet_eu_central_1c.id,
   ]
   security_group_ids  = [aws_security_group.endpoint_security_group.id]
   private_dns_enabled = true
@@ -242,13 +278,13 @@ resource "aws_vpc_endpoint" "secretsmanager_endpoint" {
 }
 
 resource "aws_vpc_endpoint" "logs_endpoint" {
-  vpc_id            = aws_vpc.this.id
+  vpc_id            = aws_vpc.vpc.id
   service_name      = "com.amazonaws.eu-central-1.logs"
   vpc_endpoint_type = "Interface"
   subnet_ids = [
-    aws_subnet.private_subnet_1.id,
-    aws_subnet.private_subnet_2.id,
-    aws_subnet.private_subnet_3.id,
+    aws_subnet.private_subnet_eu_central_1a.id,
+    aws_subnet.private_subnet_eu_central_1b.id,
+    aws_subnet.private_subnet_eu_central_1c.id,
   ]
   security_group_ids  = [aws_security_group.endpoint_security_group.id]
   private_dns_enabled = true
@@ -261,13 +297,13 @@ resource "aws_vpc_endpoint" "logs_endpoint" {
 }
 
 resource "aws_vpc_endpoint" "monitoring_endpoint" {
-  vpc_id            = aws_vpc.this.id
+  vpc_id            = aws_vpc.vpc.id
   service_name      = "com.amazonaws.eu-central-1.monitoring"
   vpc_endpoint_type = "Interface"
   subnet_ids = [
-    aws_subnet.private_subnet_1.id,
-    aws_subnet.private_subnet_2.id,
-    aws_subnet.private_subnet_3.id,
+    aws_subnet.private_subnet_eu_central_1a.id,
+    aws_subnet.private_subnet_eu_central_1b.id,
+    aws_subnet.private_subnet_eu_central_1c.id,
   ]
   security_group_ids  = [aws_security_group.endpoint_security_group.id]
   private_dns_enabled = true
@@ -280,13 +316,13 @@ resource "aws_vpc_endpoint" "monitoring_endpoint" {
 }
 
 resource "aws_vpc_endpoint" "kms_endpoint" {
-  vpc_id            = aws_vpc.this.id
+  vpc_id            = aws_vpc.vpc.id
   service_name      = "com.amazonaws.eu-central-1.kms"
   vpc_endpoint_type = "Interface"
   subnet_ids = [
-    aws_subnet.private_subnet_1.id,
-    aws_subnet.private_subnet_2.id,
-    aws_subnet.private_subnet_3.id,
+    aws_subnet.private_subnet_eu_central_1a.id,
+    aws_subnet.private_subnet_eu_central_1b.id,
+    aws_subnet.private_subnet_eu_central_1c.id,
   ]
   security_group_ids  = [aws_security_group.endpoint_security_group.id]
   private_dns_enabled = true
@@ -298,13 +334,13 @@ resource "aws_vpc_endpoint" "kms_endpoint" {
   }
 }
 
-resource "aws_db_subnet_group" "this" {
+resource "aws_db_subnet_group" "subnet_group" {
   name        = "orders-mysql-subnets"
   description = "Subnets of orders-mysql"
   subnet_ids = [
-    aws_subnet.private_subnet_1.id,
-    aws_subnet.private_subnet_2.id,
-    aws_subnet.private_subnet_3.id,
+    aws_subnet.private_subnet_eu_central_1a.id,
+    aws_subnet.private_subnet_eu_central_1b.id,
+    aws_subnet.private_subnet_eu_central_1c.id,
   ]
   tags = {
     Name        = "orders-mysql-subnets"
@@ -317,7 +353,7 @@ resource "aws_db_subnet_group" "this" {
 resource "aws_security_group" "db_security_group" {
   name        = "orders-mysql-db"
   description = "Database access to orders-mysql"
-  vpc_id      = aws_vpc.this.id
+  vpc_id      = aws_vpc.vpc.id
   tags = {
     Name        = "orders-mysql-db"
     Environment = "staging"
@@ -326,7 +362,7 @@ resource "aws_security_group" "db_security_group" {
   }
 }
 
-resource "aws_vpc_security_group_ingress_rule" "ingress_sg_1" {
+resource "aws_vpc_security_group_ingress_rule" "ingress_sg_0123456789abcdef0" {
   security_group_id            = aws_security_group.db_security_group.id
   description                  = "Database from sg-0123456789abcdef0"
   ip_protocol                  = "tcp"
@@ -335,7 +371,7 @@ resource "aws_vpc_security_group_ingress_rule" "ingress_sg_1" {
   referenced_security_group_id = "sg-0123456789abcdef0"
 }
 
-resource "aws_rds_cluster_parameter_group" "this" {
+resource "aws_rds_cluster_parameter_group" "cluster_parameter_group" {
   name        = "orders-mysql-cluster"
   family      = "aurora-mysql8.0"
   description = "Cluster parameters of orders-mysql"
@@ -403,7 +439,7 @@ resource "aws_cloudwatch_log_group" "log_group_iam_db_auth_error" {
   }
 }
 
-resource "aws_rds_cluster" "this" {
+resource "aws_rds_cluster" "cluster" {
   cluster_identifier                  = "orders-mysql"
   engine                              = "aurora-mysql"
   engine_version                      = "8.0.mysql_aurora.3.08.0"
@@ -412,9 +448,9 @@ resource "aws_rds_cluster" "this" {
   master_username                     = "orders_admin"
   manage_master_user_password         = true
   master_user_secret_kms_key_id       = "arn:aws:kms:eu-central-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
-  db_subnet_group_name                = aws_db_subnet_group.this.name
+  db_subnet_group_name                = aws_db_subnet_group.subnet_group.name
   vpc_security_group_ids              = [aws_security_group.db_security_group.id]
-  db_cluster_parameter_group_name     = aws_rds_cluster_parameter_group.this.name
+  db_cluster_parameter_group_name     = aws_rds_cluster_parameter_group.cluster_parameter_group.name
   storage_encrypted                   = true
   kms_key_id                          = "arn:aws:kms:eu-central-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
   backup_retention_period             = 14
@@ -450,7 +486,7 @@ resource "aws_rds_cluster" "this" {
 
 resource "aws_rds_cluster_instance" "writer" {
   identifier                            = "orders-mysql-writer"
-  cluster_identifier                    = aws_rds_cluster.this.id
+  cluster_identifier                    = aws_rds_cluster.cluster.id
   instance_class                        = "db.r6g.large"
   engine                                = "aurora-mysql"
   engine_version                        = "8.0.mysql_aurora.3.08.0"
@@ -474,7 +510,7 @@ resource "aws_rds_cluster_instance" "writer" {
 
 resource "aws_rds_cluster_instance" "reader_1" {
   identifier                            = "orders-mysql-reader-1"
-  cluster_identifier                    = aws_rds_cluster.this.id
+  cluster_identifier                    = aws_rds_cluster.cluster.id
   instance_class                        = "db.r6g.large"
   engine                                = "aurora-mysql"
   engine_version                        = "8.0.mysql_aurora.3.08.0"
@@ -498,7 +534,7 @@ resource "aws_rds_cluster_instance" "reader_1" {
 
 resource "aws_rds_cluster_instance" "reader_2" {
   identifier                            = "orders-mysql-reader-2"
-  cluster_identifier                    = aws_rds_cluster.this.id
+  cluster_identifier                    = aws_rds_cluster.cluster.id
   instance_class                        = "db.r6g.large"
   engine                                = "aurora-mysql"
   engine_version                        = "8.0.mysql_aurora.3.08.0"
@@ -520,29 +556,29 @@ resource "aws_rds_cluster_instance" "reader_2" {
   }
 }
 
-resource "aws_secretsmanager_secret_rotation" "this" {
-  secret_id = aws_rds_cluster.this.master_user_secret[0].secret_arn
+resource "aws_secretsmanager_secret_rotation" "secret_rotation" {
+  secret_id = aws_rds_cluster.cluster.master_user_secret[0].secret_arn
 
   rotation_rules {
     automatically_after_days = 14
   }
 }
 
-resource "aws_appautoscaling_target" "this" {
+resource "aws_appautoscaling_target" "replica_scaling_target" {
   service_namespace  = "rds"
   scalable_dimension = "rds:cluster:ReadReplicaCount"
-  resource_id        = "cluster:${aws_rds_cluster.this.id}"
+  resource_id        = "cluster:${aws_rds_cluster.cluster.id}"
   min_capacity       = 0
   max_capacity       = 4
   depends_on         = [aws_rds_cluster_instance.writer]
 }
 
-resource "aws_appautoscaling_policy" "this" {
+resource "aws_appautoscaling_policy" "replica_scaling_policy" {
   name               = "orders-mysql-reader-connections"
   policy_type        = "TargetTrackingScaling"
-  service_namespace  = aws_appautoscaling_target.this.service_namespace
-  scalable_dimension = aws_appautoscaling_target.this.scalable_dimension
-  resource_id        = aws_appautoscaling_target.this.resource_id
+  service_namespace  = aws_appautoscaling_target.replica_scaling_target.service_namespace
+  scalable_dimension = aws_appautoscaling_target.replica_scaling_target.scalable_dimension
+  resource_id        = aws_appautoscaling_target.replica_scaling_target.resource_id
 
   target_tracking_scaling_policy_configuration {
     target_value       = 500
@@ -558,7 +594,7 @@ resource "aws_appautoscaling_policy" "this" {
 resource "aws_security_group" "proxy_security_group" {
   name        = "orders-mysql-proxy"
   description = "RDS Proxy access to orders-mysql"
-  vpc_id      = aws_vpc.this.id
+  vpc_id      = aws_vpc.vpc.id
   tags = {
     Name        = "orders-mysql-proxy"
     Environment = "staging"
@@ -567,7 +603,7 @@ resource "aws_security_group" "proxy_security_group" {
   }
 }
 
-resource "aws_vpc_security_group_ingress_rule" "proxy_security_group_ingress_sg_1" {
+resource "aws_vpc_security_group_ingress_rule" "proxy_security_group_ingress_sg_0123456789abcdef0" {
   security_group_id            = aws_security_group.proxy_security_group.id
   description                  = "RDS Proxy from sg-0123456789abcdef0"
   ip_protocol                  = "tcp"
@@ -585,7 +621,7 @@ resource "aws_vpc_security_group_ingress_rule" "ingress_from_proxy" {
   referenced_security_group_id = aws_security_group.proxy_security_group.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "this" {
+resource "aws_vpc_security_group_egress_rule" "proxy_egress_to_database" {
   security_group_id            = aws_security_group.proxy_security_group.id
   description                  = "RDS Proxy to the database"
   ip_protocol                  = "tcp"
@@ -594,7 +630,7 @@ resource "aws_vpc_security_group_egress_rule" "this" {
   referenced_security_group_id = aws_security_group.db_security_group.id
 }
 
-resource "aws_iam_role" "this" {
+resource "aws_iam_role" "proxy_role" {
   name        = "orders-mysql-proxy"
   description = "Lets RDS Proxy read the master secret of orders-mysql"
   assume_role_policy = jsonencode({
@@ -617,9 +653,9 @@ resource "aws_iam_role" "this" {
   }
 }
 
-resource "aws_iam_role_policy" "this" {
+resource "aws_iam_role_policy" "proxy_role_policy" {
   name = "read-database-secret"
-  role = aws_iam_role.this.name
+  role = aws_iam_role.proxy_role.name
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -627,7 +663,7 @@ resource "aws_iam_role_policy" "this" {
         Sid      = "ReadDatabaseSecret"
         Effect   = "Allow"
         Action   = "secretsmanager:GetSecretValue"
-        Resource = aws_rds_cluster.this.master_user_secret[0].secret_arn
+        Resource = aws_rds_cluster.cluster.master_user_secret[0].secret_arn
       },
       {
         Sid      = "DecryptDatabaseSecret"
@@ -639,14 +675,14 @@ resource "aws_iam_role_policy" "this" {
   })
 }
 
-resource "aws_db_proxy" "this" {
+resource "aws_db_proxy" "proxy" {
   name          = "orders-mysql-proxy"
   engine_family = "MYSQL"
-  role_arn      = aws_iam_role.this.arn
+  role_arn      = aws_iam_role.proxy_role.arn
   vpc_subnet_ids = [
-    aws_subnet.private_subnet_1.id,
-    aws_subnet.private_subnet_2.id,
-    aws_subnet.private_subnet_3.id,
+    aws_subnet.private_subnet_eu_central_1a.id,
+    aws_subnet.private_subnet_eu_central_1b.id,
+    aws_subnet.private_subnet_eu_central_1c.id,
   ]
   vpc_security_group_ids = [aws_security_group.proxy_security_group.id]
   require_tls            = true
@@ -661,16 +697,16 @@ resource "aws_db_proxy" "this" {
 
   auth {
     auth_scheme = "SECRETS"
-    secret_arn  = aws_rds_cluster.this.master_user_secret[0].secret_arn
+    secret_arn  = aws_rds_cluster.cluster.master_user_secret[0].secret_arn
     iam_auth    = "REQUIRED"
     description = "Master credentials of orders-mysql"
   }
 
-  depends_on = [aws_iam_role_policy.this]
+  depends_on = [aws_iam_role_policy.proxy_role_policy]
 }
 
-resource "aws_db_proxy_default_target_group" "this" {
-  db_proxy_name = aws_db_proxy.this.name
+resource "aws_db_proxy_default_target_group" "proxy_target_group" {
+  db_proxy_name = aws_db_proxy.proxy.name
 
   connection_pool_config {
     max_connections_percent   = 100
@@ -680,10 +716,10 @@ resource "aws_db_proxy_default_target_group" "this" {
   depends_on = [aws_rds_cluster_instance.writer]
 }
 
-resource "aws_db_proxy_target" "this" {
-  db_proxy_name         = aws_db_proxy.this.name
-  target_group_name     = aws_db_proxy_default_target_group.this.name
-  db_cluster_identifier = aws_rds_cluster.this.id
+resource "aws_db_proxy_target" "proxy_target_group_target" {
+  db_proxy_name         = aws_db_proxy.proxy.name
+  target_group_name     = aws_db_proxy_default_target_group.proxy_target_group.name
+  db_cluster_identifier = aws_rds_cluster.cluster.id
 }
 
 resource "aws_cloudwatch_metric_alarm" "cpu_utilization_alarm" {
@@ -692,7 +728,7 @@ resource "aws_cloudwatch_metric_alarm" "cpu_utilization_alarm" {
   namespace         = "AWS/RDS"
   metric_name       = "CPUUtilization"
   dimensions = {
-    DBClusterIdentifier = aws_rds_cluster.this.id
+    DBClusterIdentifier = aws_rds_cluster.cluster.id
   }
   statistic           = "Average"
   period              = 300
@@ -716,7 +752,7 @@ resource "aws_cloudwatch_metric_alarm" "replica_lag_alarm" {
   namespace         = "AWS/RDS"
   metric_name       = "AuroraReplicaLagMaximum"
   dimensions = {
-    DBClusterIdentifier = aws_rds_cluster.this.id
+    DBClusterIdentifier = aws_rds_cluster.cluster.id
   }
   statistic           = "Maximum"
   period              = 300

@@ -8,7 +8,7 @@ data "aws_secretsmanager_secret_version" "master_password" {
   secret_id = "arn:aws:secretsmanager:us-east-1:123456789012:secret:orders-master-AbCdEf"
 }
 
-resource "aws_db_subnet_group" "this" {
+resource "aws_db_subnet_group" "subnet_group" {
   name        = "orders-use1-subnets"
   description = "Subnets of orders-use1"
   subnet_ids = [
@@ -22,7 +22,7 @@ resource "aws_db_subnet_group" "this" {
   }
 }
 
-resource "aws_security_group" "this" {
+resource "aws_security_group" "db_security_group" {
   name        = "orders-use1-db"
   description = "Database access to orders-use1"
   vpc_id      = "vpc-0a1b2c3d4e5f60718"
@@ -32,8 +32,8 @@ resource "aws_security_group" "this" {
   }
 }
 
-resource "aws_vpc_security_group_ingress_rule" "this" {
-  security_group_id = aws_security_group.this.id
+resource "aws_vpc_security_group_ingress_rule" "ingress_cidr_10_0_0_0_16" {
+  security_group_id = aws_security_group.db_security_group.id
   description       = "Database from 10.0.0.0/16"
   ip_protocol       = "tcp"
   from_port         = 5432
@@ -41,7 +41,7 @@ resource "aws_vpc_security_group_ingress_rule" "this" {
   cidr_ipv4         = "10.0.0.0/16"
 }
 
-resource "aws_rds_global_cluster" "this" {
+resource "aws_rds_global_cluster" "global_cluster" {
   global_cluster_identifier = "orders-global"
   engine                    = "aurora-postgresql"
   engine_version            = "16.4"
@@ -49,16 +49,16 @@ resource "aws_rds_global_cluster" "this" {
   deletion_protection       = true
 }
 
-resource "aws_rds_cluster" "this" {
+resource "aws_rds_cluster" "cluster" {
   cluster_identifier                  = "orders-use1"
   engine                              = "aurora-postgresql"
   engine_version                      = "16.4"
   port                                = 5432
   master_username                     = "orders_admin"
   master_password                     = jsondecode(data.aws_secretsmanager_secret_version.master_password.secret_string)["password"]
-  global_cluster_identifier           = aws_rds_global_cluster.this.id
-  db_subnet_group_name                = aws_db_subnet_group.this.name
-  vpc_security_group_ids              = [aws_security_group.this.id]
+  global_cluster_identifier           = aws_rds_global_cluster.global_cluster.id
+  db_subnet_group_name                = aws_db_subnet_group.subnet_group.name
+  vpc_security_group_ids              = [aws_security_group.db_security_group.id]
   storage_encrypted                   = true
   kms_key_id                          = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
   backup_retention_period             = 7
@@ -77,7 +77,7 @@ resource "aws_rds_cluster" "this" {
 
 resource "aws_rds_cluster_instance" "writer" {
   identifier                   = "orders-use1-writer"
-  cluster_identifier           = aws_rds_cluster.this.id
+  cluster_identifier           = aws_rds_cluster.cluster.id
   instance_class               = "db.r6g.large"
   engine                       = "aurora-postgresql"
   engine_version               = "16.4"
@@ -95,7 +95,7 @@ resource "aws_rds_cluster_instance" "writer" {
 
 resource "aws_rds_cluster_instance" "reader_1" {
   identifier                   = "orders-use1-reader-1"
-  cluster_identifier           = aws_rds_cluster.this.id
+  cluster_identifier           = aws_rds_cluster.cluster.id
   instance_class               = "db.r6g.large"
   engine                       = "aurora-postgresql"
   engine_version               = "16.4"

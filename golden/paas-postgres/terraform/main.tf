@@ -4,7 +4,7 @@ provider "aws" {
   region = var.region
 }
 
-resource "aws_db_subnet_group" "this" {
+resource "aws_db_subnet_group" "subnet_group" {
   name        = "paas-postgres-subnets"
   description = "Subnets of paas-postgres"
   subnet_ids  = ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"]
@@ -14,7 +14,7 @@ resource "aws_db_subnet_group" "this" {
   }
 }
 
-resource "aws_security_group" "this" {
+resource "aws_security_group" "db_security_group" {
   name        = "paas-postgres-db"
   description = "Database access to paas-postgres"
   vpc_id      = "vpc-0a1b2c3d4e5f60718"
@@ -24,15 +24,15 @@ resource "aws_security_group" "this" {
   }
 }
 
-resource "aws_rds_cluster" "this" {
+resource "aws_rds_cluster" "cluster" {
   cluster_identifier                  = "paas-postgres"
   engine                              = "aurora-postgresql"
   engine_version                      = "15.15"
   port                                = 5432
   master_username                     = "postgres"
   manage_master_user_password         = true
-  db_subnet_group_name                = aws_db_subnet_group.this.name
-  vpc_security_group_ids              = [aws_security_group.this.id]
+  db_subnet_group_name                = aws_db_subnet_group.subnet_group.name
+  vpc_security_group_ids              = [aws_security_group.db_security_group.id]
   storage_encrypted                   = true
   backup_retention_period             = 7
   copy_tags_to_snapshot               = true
@@ -50,7 +50,7 @@ resource "aws_rds_cluster" "this" {
 
 resource "aws_rds_cluster_instance" "writer" {
   identifier                   = "paas-postgres-writer"
-  cluster_identifier           = aws_rds_cluster.this.id
+  cluster_identifier           = aws_rds_cluster.cluster.id
   instance_class               = "db.r6g.large"
   engine                       = "aurora-postgresql"
   engine_version               = "15.15"
@@ -68,7 +68,7 @@ resource "aws_rds_cluster_instance" "writer" {
 
 resource "aws_rds_cluster_instance" "reader_1" {
   identifier                   = "paas-postgres-reader-1"
-  cluster_identifier           = aws_rds_cluster.this.id
+  cluster_identifier           = aws_rds_cluster.cluster.id
   instance_class               = "db.r6g.large"
   engine                       = "aurora-postgresql"
   engine_version               = "15.15"

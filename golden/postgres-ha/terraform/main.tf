@@ -6,7 +6,7 @@ provider "aws" {
 
 data "aws_partition" "current" {}
 
-resource "aws_vpc" "this" {
+resource "aws_vpc" "vpc" {
   cidr_block           = "10.0.0.0/16"
   enable_dns_support   = true
   enable_dns_hostnames = true
@@ -17,8 +17,8 @@ resource "aws_vpc" "this" {
   }
 }
 
-resource "aws_subnet" "private_subnet_1" {
-  vpc_id                  = aws_vpc.this.id
+resource "aws_subnet" "private_subnet_us_west_2a" {
+  vpc_id                  = aws_vpc.vpc.id
   cidr_block              = "10.0.0.0/20"
   availability_zone       = "us-west-2a"
   map_public_ip_on_launch = false
@@ -29,8 +29,8 @@ resource "aws_subnet" "private_subnet_1" {
   }
 }
 
-resource "aws_subnet" "private_subnet_2" {
-  vpc_id                  = aws_vpc.this.id
+resource "aws_subnet" "private_subnet_us_west_2b" {
+  vpc_id                  = aws_vpc.vpc.id
   cidr_block              = "10.0.16.0/20"
   availability_zone       = "us-west-2b"
   map_public_ip_on_launch = false
@@ -41,8 +41,8 @@ resource "aws_subnet" "private_subnet_2" {
   }
 }
 
-resource "aws_subnet" "private_subnet_3" {
-  vpc_id                  = aws_vpc.this.id
+resource "aws_subnet" "private_subnet_us_west_2c" {
+  vpc_id                  = aws_vpc.vpc.id
   cidr_block              = "10.0.32.0/20"
   availability_zone       = "us-west-2c"
   map_public_ip_on_launch = false
@@ -53,37 +53,55 @@ resource "aws_subnet" "private_subnet_3" {
   }
 }
 
-resource "aws_route_table" "this" {
-  vpc_id = aws_vpc.this.id
+resource "aws_route_table" "private_route_table_us_west_2a" {
+  vpc_id = aws_vpc.vpc.id
   tags = {
-    Name        = "postgres-ha-private"
+    Name        = "postgres-ha-private-us-west-2a"
     Environment = "dev"
     ManagedBy   = "aurora-gen"
   }
 }
 
-resource "aws_route_table_association" "private_subnet_1_route" {
-  subnet_id      = aws_subnet.private_subnet_1.id
-  route_table_id = aws_route_table.this.id
+resource "aws_route_table_association" "private_subnet_us_west_2a_route" {
+  subnet_id      = aws_subnet.private_subnet_us_west_2a.id
+  route_table_id = aws_route_table.private_route_table_us_west_2a.id
 }
 
-resource "aws_route_table_association" "private_subnet_2_route" {
-  subnet_id      = aws_subnet.private_subnet_2.id
-  route_table_id = aws_route_table.this.id
+resource "aws_route_table" "private_route_table_us_west_2b" {
+  vpc_id = aws_vpc.vpc.id
+  tags = {
+    Name        = "postgres-ha-private-us-west-2b"
+    Environment = "dev"
+    ManagedBy   = "aurora-gen"
+  }
 }
 
-resource "aws_route_table_association" "private_subnet_3_route" {
-  subnet_id      = aws_subnet.private_subnet_3.id
-  route_table_id = aws_route_table.this.id
+resource "aws_route_table_association" "private_subnet_us_west_2b_route" {
+  subnet_id      = aws_subnet.private_subnet_us_west_2b.id
+  route_table_id = aws_route_table.private_route_table_us_west_2b.id
 }
 
-resource "aws_db_subnet_group" "this" {
+resource "aws_route_table" "private_route_table_us_west_2c" {
+  vpc_id = aws_vpc.vpc.id
+  tags = {
+    Name        = "postgres-ha-private-us-west-2c"
+    Environment = "dev"
+    ManagedBy   = "aurora-gen"
+  }
+}
+
+resource "aws_route_table_association" "private_subnet_us_west_2c_route" {
+  subnet_id      = aws_subnet.private_subnet_us_west_2c.id
+  route_table_id = aws_route_table.private_route_table_us_west_2c.id
+}
+
+resource "aws_db_subnet_group" "subnet_group" {
   name        = "postgres-ha-subnets"
   description = "Subnets of postgres-ha"
   subnet_ids = [
-    aws_subnet.private_subnet_1.id,
-    aws_subnet.private_subnet_2.id,
-    aws_subnet.private_subnet_3.id,
+    aws_subnet.private_subnet_us_west_2a.id,
+    aws_subnet.private_subnet_us_west_2b.id,
+    aws_subnet.private_subnet_us_west_2c.id,
   ]
   tags = {
     Name        = "postgres-ha-subnets"
@@ -92,10 +110,10 @@ resource "aws_db_subnet_group" "this" {
   }
 }
 
-resource "aws_security_group" "this" {
+resource "aws_security_group" "db_security_group" {
   name        = "postgres-ha-db"
   description = "Database access to postgres-ha"
-  vpc_id      = aws_vpc.this.id
+  vpc_id      = aws_vpc.vpc.id
   tags = {
     Name        = "postgres-ha-db"
     Environment = "dev"
@@ -103,8 +121,8 @@ resource "aws_security_group" "this" {
   }
 }
 
-resource "aws_vpc_security_group_ingress_rule" "this" {
-  security_group_id = aws_security_group.this.id
+resource "aws_vpc_security_group_ingress_rule" "ingress_cidr_10_0_0_0_16" {
+  security_group_id = aws_security_group.db_security_group.id
   description       = "Database from 10.0.0.0/16"
   ip_protocol       = "tcp"
   from_port         = 5432
@@ -112,7 +130,7 @@ resource "aws_vpc_security_group_ingress_rule" "this" {
   cidr_ipv4         = "10.0.0.0/16"
 }
 
-resource "aws_db_parameter_group" "this" {
+resource "aws_db_parameter_group" "instance_parameter_group" {
   name        = "postgres-ha-instance"
   family      = "postgres15"
   description = "Instance parameters of postgres-ha"
@@ -135,7 +153,7 @@ resource "aws_db_parameter_group" "this" {
   }
 }
 
-resource "aws_iam_role" "this" {
+resource "aws_iam_role" "monitoring_role" {
   name        = "postgres-ha-monitoring"
   description = "Lets RDS publish enhanced monitoring metrics of postgres-ha"
   assume_role_policy = jsonencode({
@@ -157,12 +175,12 @@ resource "aws_iam_role" "this" {
   }
 }
 
-resource "aws_iam_role_policy_attachment" "this" {
-  role       = aws_iam_role.this.name
+resource "aws_iam_role_policy_attachment" "monitoring_role_policy" {
+  role       = aws_iam_role.monitoring_role.name
   policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"
 }
 
-resource "aws_db_instance" "this" {
+resource "aws_db_instance" "db_instance" {
   identifier                          = "postgres-ha"
   instance_class                      = "db.t3.medium"
   engine                              = "postgres"
@@ -171,9 +189,9 @@ resource "aws_db_instance" "this" {
   port                                = 5432
   username                            = "postgres"
   manage_master_user_password         = true
-  db_subnet_group_name                = aws_db_subnet_group.this.name
-  vpc_security_group_ids              = [aws_security_group.this.id]
-  parameter_group_name                = aws_db_parameter_group.this.name
+  db_subnet_group_name                = aws_db_subnet_group.subnet_group.name
+  vpc_security_group_ids              = [aws_security_group.db_security_group.id]
+  parameter_group_name                = aws_db_parameter_group.instance_parameter_group.name
   multi_az                            = true
   publicly_accessible                 = false
   storage_encrypted                   = true
@@ -191,7 +209,7 @@ resource "aws_db_instance" "this" {
   enabled_cloudwatch_logs_exports     = ["postgresql"]
   auto_minor_version_upgrade          = true
   monitoring_interval                 = 60
-  monitoring_role_arn                 = aws_iam_role.this.arn
+  monitoring_role_arn                 = aws_iam_role.monitoring_role.arn
   performance_insights_enabled        = false
   apply_immediately                   = false
   tags = {
@@ -199,5 +217,5 @@ resource "aws_db_instance" "this" {
     Environment = "dev"
     ManagedBy   = "aurora-gen"
   }
-  depends_on = [aws_iam_role_policy_attachment.this]
+  depends_on = [aws_iam_role_policy_attachment.monitoring_role_policy]
 }

@@ -8,7 +8,7 @@ data "aws_caller_identity" "current" {}
 
 data "aws_partition" "current" {}
 
-resource "aws_vpc" "this" {
+resource "aws_vpc" "vpc" {
   cidr_block           = "10.0.0.0/16"
   enable_dns_support   = true
   enable_dns_hostnames = true
@@ -20,8 +20,8 @@ resource "aws_vpc" "this" {
   }
 }
 
-resource "aws_subnet" "private_subnet_1" {
-  vpc_id                  = aws_vpc.this.id
+resource "aws_subnet" "private_subnet_us_east_1a" {
+  vpc_id                  = aws_vpc.vpc.id
   cidr_block              = "10.0.0.0/20"
   availability_zone       = "us-east-1a"
   map_public_ip_on_launch = false
@@ -33,8 +33,8 @@ resource "aws_subnet" "private_subnet_1" {
   }
 }
 
-resource "aws_subnet" "private_subnet_2" {
-  vpc_id                  = aws_vpc.this.id
+resource "aws_subnet" "private_subnet_us_east_1b" {
+  vpc_id                  = aws_vpc.vpc.id
   cidr_block              = "10.0.16.0/20"
   availability_zone       = "us-east-1b"
   map_public_ip_on_launch = false
@@ -46,8 +46,8 @@ resource "aws_subnet" "private_subnet_2" {
   }
 }
 
-resource "aws_subnet" "private_subnet_3" {
-  vpc_id                  = aws_vpc.this.id
+resource "aws_subnet" "private_subnet_us_east_1c" {
+  vpc_id                  = aws_vpc.vpc.id
   cidr_block              = "10.0.32.0/20"
   availability_zone       = "us-east-1c"
   map_public_ip_on_launch = false
@@ -59,8 +59,8 @@ resource "aws_subnet" "private_subnet_3" {
   }
 }
 
-resource "aws_subnet" "public_subnet_1" {
-  vpc_id                  = aws_vpc.this.id
+resource "aws_subnet" "public_subnet_us_east_1a" {
+  vpc_id                  = aws_vpc.vpc.id
   cidr_block              = "10.0.128.0/20"
   availability_zone       = "us-east-1a"
   map_public_ip_on_launch = false
@@ -72,8 +72,8 @@ resource "aws_subnet" "public_subnet_1" {
   }
 }
 
-resource "aws_subnet" "public_subnet_2" {
-  vpc_id                  = aws_vpc.this.id
+resource "aws_subnet" "public_subnet_us_east_1b" {
+  vpc_id                  = aws_vpc.vpc.id
   cidr_block              = "10.0.144.0/20"
   availability_zone       = "us-east-1b"
   map_public_ip_on_launch = false
@@ -85,8 +85,8 @@ resource "aws_subnet" "public_subnet_2" {
   }
 }
 
-resource "aws_subnet" "public_subnet_3" {
-  vpc_id                  = aws_vpc.this.id
+resource "aws_subnet" "public_subnet_us_east_1c" {
+  vpc_id                  = aws_vpc.vpc.id
   cidr_block              = "10.0.160.0/20"
   availability_zone       = "us-east-1c"
   map_public_ip_on_launch = false
@@ -98,8 +98,8 @@ resource "aws_subnet" "public_subnet_3" {
   }
 }
 
-resource "aws_internet_gateway" "this" {
-  vpc_id = aws_vpc.this.id
+resource "aws_internet_gateway" "internet_gateway" {
+  vpc_id = aws_vpc.vpc.id
   tags = {
     Name        = "prod-aurora-igw"
     Environment = "production"
@@ -109,7 +109,7 @@ resource "aws_internet_gateway" "this" {
 }
 
 resource "aws_route_table" "public_route_table" {
-  vpc_id = aws_vpc.this.id
+  vpc_id = aws_vpc.vpc.id
   tags = {
     Name        = "prod-aurora-public"
     Environment = "production"
@@ -121,25 +121,25 @@ resource "aws_route_table" "public_route_table" {
 resource "aws_route" "public_route_table_default" {
   route_table_id         = aws_route_table.public_route_table.id
   destination_cidr_block = "0.0.0.0/0"
-  gateway_id             = aws_internet_gateway.this.id
+  gateway_id             = aws_internet_gateway.internet_gateway.id
 }
 
-resource "aws_route_table_association" "public_subnet_1_route" {
-  subnet_id      = aws_subnet.public_subnet_1.id
+resource "aws_route_table_association" "public_subnet_us_east_1a_route" {
+  subnet_id      = aws_subnet.public_subnet_us_east_1a.id
   route_table_id = aws_route_table.public_route_table.id
 }
 
-resource "aws_route_table_association" "public_subnet_2_route" {
-  subnet_id      = aws_subnet.public_subnet_2.id
+resource "aws_route_table_association" "public_subnet_us_east_1b_route" {
+  subnet_id      = aws_subnet.public_subnet_us_east_1b.id
   route_table_id = aws_route_table.public_route_table.id
 }
 
-resource "aws_route_table_association" "public_subnet_3_route" {
-  subnet_id      = aws_subnet.public_subnet_3.id
+resource "aws_route_table_association" "public_subnet_us_east_1c_route" {
+  subnet_id      = aws_subnet.public_subnet_us_east_1c.id
   route_table_id = aws_route_table.public_route_table.id
 }
 
-resource "aws_eip" "nat_eip_1" {
+resource "aws_eip" "nat_eip_us_east_1a" {
   domain = "vpc"
   tags = {
     Name        = "prod-aurora-nat-us-east-1a"
@@ -147,12 +147,12 @@ resource "aws_eip" "nat_eip_1" {
     ManagedBy   = "aurora-gen"
     cost-center = "4711"
   }
-  depends_on = [aws_internet_gateway.this]
+  depends_on = [aws_internet_gateway.internet_gateway]
 }
 
-resource "aws_nat_gateway" "nat_gateway_1" {
-  allocation_id = aws_eip.nat_eip_1.allocation_id
-  subnet_id     = aws_subnet.public_subnet_1.id
+resource "aws_nat_gateway" "nat_gateway_us_east_1a" {
+  allocation_id = aws_eip.nat_eip_us_east_1a.allocation_id
+  subnet_id     = aws_subnet.public_subnet_us_east_1a.id
   tags = {
     Name        = "prod-aurora-nat-us-east-1a"
     Environment = "production"
@@ -161,7 +161,7 @@ resource "aws_nat_gateway" "nat_gateway_1" {
   }
 }
 
-resource "aws_eip" "nat_eip_2" {
+resource "aws_eip" "nat_eip_us_east_1b" {
   domain = "vpc"
   tags = {
     Name        = "prod-aurora-nat-us-east-1b"
@@ -169,12 +169,12 @@ resource "aws_eip" "nat_eip_2" {
     ManagedBy   = "aurora-gen"
     cost-center = "4711"
   }
-  depends_on = [aws_internet_gateway.this]
+  depends_on = [aws_internet_gateway.internet_gateway]
 }
 
-resource "aws_nat_gateway" "nat_gateway_2" {
-  allocation_id = aws_eip.nat_eip_2.allocation_id
-  subnet_id     = aws_subnet.public_subnet_2.id
+resource "aws_nat_gateway" "nat_gateway_us_east_1b" {
+  allocation_id = aws_eip.nat_eip_us_east_1b.allocation_id
+  subnet_id     = aws_subnet.public_subnet_us_east_1b.id
   tags = {
     Name        = "prod-aurora-nat-us-east-1b"
     Environment = "production"
@@ -183,7 +183,7 @@ resource "aws_nat_gateway" "nat_gateway_2" {
   }
 }
 
-resource "aws_eip" "nat_eip_3" {
+resource "aws_eip" "nat_eip_us_east_1c" {
   domain = "vpc"
   tags = {
     Name        = "prod-aurora-nat-us-east-1c"
@@ -191,12 +191,12 @@ resource "aws_eip" "nat_eip_3" {
     ManagedBy   = "aurora-gen"
     cost-center = "4711"
   }
-  depends_on = [aws_internet_gateway.this]
+  depends_on = [aws_internet_gateway.internet_gateway]
 }
 
-resource "aws_nat_gateway" "nat_gateway_3" {
-  allocation_id = aws_eip.nat_eip_3.allocation_id
-  subnet_id     = aws_subnet.public_subnet_3.id
+resource "aws_nat_gateway" "nat_gateway_us_east_1c" {
+  allocation_id = aws_eip.nat_eip_us_east_1c.allocation_id
+  subnet_id     = aws_subnet.public_subnet_us_east_1c.id
   tags = {
     Name        = "prod-aurora-nat-us-east-1c"
     Environment = "production"
@@ -205,8 +205,8 @@ resource "aws_nat_gateway" "nat_gateway_3" {
   }
 }
 
-resource "aws_route_table" "private_route_table_1" {
-  vpc_id = aws_vpc.this.id
+resource "aws_route_table" "private_route_table_us_east_1a" {
+  vpc_id = aws_vpc.vpc.id
   tags = {
     Name        = "prod-aurora-private-us-east-1a"
     Environment = "production"
@@ -215,14 +215,19 @@ resource "aws_route_table" "private_route_table_1" {
   }
 }
 
-resource "aws_route" "private_route_table_1_default" {
-  route_table_id         = aws_route_table.private_route_table_1.id
+resource "aws_route" "private_route_table_us_east_1a_default" {
+  route_table_id         = aws_route_table.private_route_table_us_east_1a.id
   destination_cidr_block = "0.0.0.0/0"
-  nat_gateway_id         = aws_nat_gateway.nat_gateway_1.id
+  nat_gateway_id         = aws_nat_gateway.nat_gateway_us_east_1a.id
 }
 
-resource "aws_route_table" "private_route_table_2" {
-  vpc_id = aws_vpc.this.id
+resource "aws_route_table_association" "private_subnet_us_east_1a_route" {
+  subnet_id      = aws_subnet.private_subnet_us_east_1a.id
+  route_table_id = aws_route_table.private_route_table_us_east_1a.id
+}
+
+resource "aws_route_table" "private_route_table_us_east_1b" {
+  vpc_id = aws_vpc.vpc.id
   tags = {
     Name        = "prod-aurora-private-us-east-1b"
     Environment = "production"
@@ -231,14 +236,19 @@ resource "aws_route_table" "private_route_table_2" {
   }
 }
 
-resource "aws_route" "private_route_table_2_default" {
-  route_table_id         = aws_route_table.private_route_table_2.id
+resource "aws_route" "private_route_table_us_east_1b_default" {
+  route_table_id         = aws_route_table.private_route_table_us_east_1b.id
   destination_cidr_block = "0.0.0.0/0"
-  nat_gateway_id         = aws_nat_gateway.nat_gateway_2.id
+  nat_gateway_id         = aws_nat_gateway.nat_gateway_us_east_1b.id
 }
 
-resource "aws_route_table" "private_route_table_3" {
-  vpc_id = aws_vpc.this.id
+resource "aws_route_table_association" "private_subnet_us_east_1b_route" {
+  subnet_id      = aws_subnet.private_subnet_us_east_1b.id
+  route_table_id = aws_route_table.private_route_table_us_east_1b.id
+}
+
+resource "aws_route_table" "private_route_table_us_east_1c" {
+  vpc_id = aws_vpc.vpc.id
   tags = {
     Name        = "prod-aurora-private-us-east-1c"
     Environment = "production"
@@ -247,35 +257,25 @@ resource "aws_route_table" "private_route_table_3" {
   }
 }
 
-resource "aws_route" "private_route_table_3_default" {
-  route_table_id         = aws_route_table.private_route_table_3.id
+resource "aws_route" "private_route_table_us_east_1c_default" {
+  route_table_id         = aws_route_table.private_route_table_us_east_1c.id
   destination_cidr_block = "0.0.0.0/0"
-  nat_gateway_id         = aws_nat_gateway.nat_gateway_3.id
+  nat_gateway_id         = aws_nat_gateway.nat_gateway_us_east_1c.id
 }
 
-resource "aws_route_table_association" "private_subnet_1_route" {
-  subnet_id      = aws_subnet.private_subnet_1.id
-  route_table_id = aws_route_table.private_route_table_1.id
-}
-
-resource "aws_route_table_association" "private_subnet_2_route" {
-  subnet_id      = aws_subnet.private_subnet_2.id
-  route_table_id = aws_route_table.private_route_table_2.id
-}
-
-resource "aws_route_table_association" "private_subnet_3_route" {
-  subnet_id      = aws_subnet.private_subnet_3.id
-  route_table_id = aws_route_table.private_route_table_3.id
+resource "aws_route_table_association" "private_subnet_us_east_1c_route" {
+  subnet_id      = aws_subnet.private_subnet_us_east_1c.id
+  route_table_id = aws_route_table.private_route_table_us_east_1c.id
 }
 
 resource "aws_vpc_endpoint" "s3_endpoint" {
-  vpc_id            = aws_vpc.this.id
+  vpc_id            = aws_vpc.vpc.id
   service_name      = "com.amazonaws.us-east-1.s3"
   vpc_endpoint_type = "Gateway"
   route_table_ids = [
-    aws_route_table.private_route_table_1.id,
-    aws_route_table.private_route_table_2.id,
-    aws_route_table.private_route_table_3.id,
+    aws_route_table.private_route_table_us_east_1a.id,
+    aws_route_table.private_route_table_us_east_1b.id,
+    aws_route_table.private_route_table_us_east_1c.id,
   ]
   tags = {
     Name        = "prod-aurora-s3"
@@ -288,7 +288,7 @@ resource "aws_vpc_endpoint" "s3_endpoint" {
 resource "aws_security_group" "endpoint_security_group" {
   name        = "prod-aurora-endpoints"
   description = "HTTPS from the VPC to the interface endpoints of prod-aurora"
-  vpc_id      = aws_vpc.this.id
+  vpc_id      = aws_vpc.vpc.id
   tags = {
     Name        = "prod-aurora-endpoints"
     Environment = "production"
@@ -307,13 +307,13 @@ resource "aws_vpc_security_group_ingress_rule" "endpoint_ingress_https" {
 }
 
 resource "aws_vpc_endpoint" "secretsmanager_endpoint" {
-  vpc_id            = aws_vpc.this.id
+  vpc_id            = aws_vpc.vpc.id
   service_name      = "com.amazonaws.us-east-1.secretsmanager"
   vpc_endpoint_type = "Interface"
   subnet_ids = [
-    aws_subnet.private_subnet_1.id,
-    aws_subnet.private_subnet_2.id,
-    aws_subnet.private_subnet_3.id,
+    aws_subnet.private_subnet_us_east_1a.id,
+    aws_subnet.private_subnet_us_east_1b.id,
+    aws_subnet.private_subnet_us_east_1c.id,
   ]
   security_group_ids  = [aws_security_group.endpoint_security_group.id]
   private_dns_enabled = true
@@ -326,13 +326,13 @@ resource "aws_vpc_endpoint" "secretsmanager_endpoint" {
 }
 
 resource "aws_vpc_endpoint" "logs_endpoint" {
-  vpc_id            = aws_vpc.this.id
+  vpc_id            = aws_vpc.vpc.id
   service_name      = "com.amazonaws.us-east-1.logs"
   vpc_endpoint_type = "Interface"
   subnet_ids = [
-    aws_subnet.private_subnet_1.id,
-    aws_subnet.private_subnet_2.id,
-    aws_subnet.private_subnet_3.id,
+    aws_subnet.private_subnet_us_east_1a.id,
+    aws_subnet.private_subnet_us_east_1b.id,
+    aws_subnet.private_subnet_us_east_1c.id,
   ]
   security_group_ids  = [aws_security_group.endpoint_security_group.id]
   private_dns_enabled = true
@@ -344,13 +344,13 @@ resource "aws_vpc_endpoint" "logs_endpoint" {
   }
 }
 
-resource "aws_db_subnet_group" "this" {
+resource "aws_db_subnet_group" "subnet_group" {
   name        = "prod-aurora-subnets"
   description = "Subnets of prod-aurora"
   subnet_ids = [
-    aws_subnet.private_subnet_1.id,
-    aws_subnet.private_subnet_2.id,
-    aws_subnet.private_subnet_3.id,
+    aws_subnet.private_subnet_us_east_1a.id,
+    aws_subnet.private_subnet_us_east_1b.id,
+    aws_subnet.private_subnet_us_east_1c.id,
   ]
   tags = {
     Name        = "prod-aurora-subnets"
@@ -363,7 +363,7 @@ resource "aws_db_subnet_group" "this" {
 resource "aws_security_group" "db_security_group" {
   name        = "prod-aurora-db"
   description = "Database access to prod-aurora"
-  vpc_id      = aws_vpc.this.id
+  vpc_id      = aws_vpc.vpc.id
   tags = {
     Name        = "prod-aurora-db"
     Environment = "production"
@@ -372,7 +372,7 @@ resource "aws_security_group" "db_security_group" {
   }
 }
 
-resource "aws_vpc_security_group_ingress_rule" "ingress_cidr_1" {
+resource "aws_vpc_security_group_ingress_rule" "ingress_cidr_10_0_0_0_16" {
   security_group_id = aws_security_group.db_security_group.id
   description       = "Database from 10.0.0.0/16"
   ip_protocol       = "tcp"
@@ -381,7 +381,7 @@ resource "aws_vpc_security_group_ingress_rule" "ingress_cidr_1" {
   cidr_ipv4         = "10.0.0.0/16"
 }
 
-resource "aws_kms_key" "this" {
+resource "aws_kms_key" "kms_key" {
   description             = "Encrypts the storage, master secret and Performance Insights of prod-aurora"
   enable_key_rotation     = true
   deletion_window_in_days = 30
@@ -433,12 +433,12 @@ resource "aws_kms_key" "this" {
   }
 }
 
-resource "aws_kms_alias" "this" {
+resource "aws_kms_alias" "kms_alias" {
   name          = "alias/prod-aurora"
-  target_key_id = aws_kms_key.this.key_id
+  target_key_id = aws_kms_key.kms_key.key_id
 }
 
-resource "aws_rds_cluster_parameter_group" "this" {
+resource "aws_rds_cluster_parameter_group" "cluster_parameter_group" {
   name        = "prod-aurora-cluster"
   family      = "aurora-postgresql16"
   description = "Cluster parameters of prod-aurora"
@@ -462,7 +462,7 @@ resource "aws_rds_cluster_parameter_group" "this" {
   }
 }
 
-resource "aws_db_parameter_group" "this" {
+resource "aws_db_parameter_group" "instance_parameter_group" {
   name        = "prod-aurora-instance"
   family      = "aurora-postgresql16"
   description = "Instance parameters of prod-aurora"
@@ -480,7 +480,7 @@ resource "aws_db_parameter_group" "this" {
   }
 }
 
-resource "aws_iam_role" "this" {
+resource "aws_iam_role" "monitoring_role" {
   name        = "prod-aurora-monitoring"
   description = "Lets RDS publish enhanced monitoring metrics of prod-aurora"
   assume_role_policy = jsonencode({
@@ -503,12 +503,12 @@ resource "aws_iam_role" "this" {
   }
 }
 
-resource "aws_iam_role_policy_attachment" "this" {
-  role       = aws_iam_role.this.name
+resource "aws_iam_role_policy_attachment" "monitoring_role_policy" {
+  role       = aws_iam_role.monitoring_role.name
   policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"
 }
 
-resource "aws_rds_cluster" "this" {
+resource "aws_rds_cluster" "cluster" {
   cluster_identifier                  = "prod-aurora"
   engine                              = "aurora-postgresql"
   engine_version                      = "16.4"
@@ -516,12 +516,12 @@ resource "aws_rds_cluster" "this" {
   port                                = 5432
   master_username                     = "ledger_admin"
   manage_master_user_password         = true
-  master_user_secret_kms_key_id       = aws_kms_key.this.arn
-  db_subnet_group_name                = aws_db_subnet_group.this.name
+  master_user_secret_kms_key_id       = aws_kms_key.kms_key.arn
+  db_subnet_group_name                = aws_db_subnet_group.subnet_group.name
   vpc_security_group_ids              = [aws_security_group.db_security_group.id]
-  db_cluster_parameter_group_name     = aws_rds_cluster_parameter_group.this.name
+  db_cluster_parameter_group_name     = aws_rds_cluster_parameter_group.cluster_parameter_group.name
   storage_encrypted                   = true
-  kms_key_id                          = aws_kms_key.this.arn
+  kms_key_id                          = aws_kms_key.kms_key.arn
   storage_type                        = "aurora-iopt1"
   backup_retention_period             = 30
   preferred_backup_window             = "02:00-03:00"
@@ -544,20 +544,20 @@ resource "aws_rds_cluster" "this" {
 
 resource "aws_rds_cluster_instance" "writer" {
   identifier                            = "prod-aurora-writer"
-  cluster_identifier                    = aws_rds_cluster.this.id
+  cluster_identifier                    = aws_rds_cluster.cluster.id
   instance_class                        = "db.r6g.large"
   engine                                = "aurora-postgresql"
   engine_version                        = "16.4"
   availability_zone                     = "us-east-1a"
   promotion_tier                        = 0
-  db_parameter_group_name               = aws_db_parameter_group.this.name
+  db_parameter_group_name               = aws_db_parameter_group.instance_parameter_group.name
   publicly_accessible                   = false
   auto_minor_version_upgrade            = true
   monitoring_interval                   = 60
-  monitoring_role_arn                   = aws_iam_role.this.arn
+  monitoring_role_arn                   = aws_iam_role.monitoring_role.arn
   performance_insights_enabled          = true
   performance_insights_retention_period = 7
-  performance_insights_kms_key_id       = aws_kms_key.this.arn
+  performance_insights_kms_key_id       = aws_kms_key.kms_key.arn
   apply_immediately                     = false
   tags = {
     Name        = "prod-aurora-writer"
@@ -565,25 +565,25 @@ resource "aws_rds_cluster_instance" "writer" {
     ManagedBy   = "aurora-gen"
     cost-center = "4711"
   }
-  depends_on = [aws_iam_role_policy_attachment.this]
+  depends_on = [aws_iam_role_policy_attachment.monitoring_role_policy]
 }
 
 resource "aws_rds_cluster_instance" "reader_1" {
   identifier                            = "prod-aurora-reader-1"
-  cluster_identifier                    = aws_rds_cluster.this.id
+  cluster_identifier                    = aws_rds_cluster.cluster.id
   instance_class                        = "db.r6g.large"
   engine                                = "aurora-postgresql"
   engine_version                        = "16.4"
   availability_zone                     = "us-east-1b"
   promotion_tier                        = 1
-  db_parameter_group_name               = aws_db_parameter_group.this.name
+  db_parameter_group_name               = aws_db_parameter_group.instance_parameter_group.name
   publicly_accessible                   = false
   auto_minor_version_upgrade            = true
   monitoring_interval                   = 60
-  monitoring_role_arn                   = aws_iam_role.this.arn
+  monitoring_role_arn                   = aws_iam_role.monitoring_role.arn
   performance_insights_enabled          = true
   performance_insights_retention_period = 7
-  performance_insights_kms_key_id       = aws_kms_key.this.arn
+  performance_insights_kms_key_id       = aws_kms_key.kms_key.arn
   apply_immediately                     = false
   tags = {
     Name        = "prod-aurora-reader-1"
@@ -591,25 +591,25 @@ resource "aws_rds_cluster_instance" "reader_1" {
     ManagedBy   = "aurora-gen"
     cost-center = "4711"
   }
-  depends_on = [aws_iam_role_policy_attachment.this]
+  depends_on = [aws_iam_role_policy_attachment.monitoring_role_policy]
 }
 
 resource "aws_rds_cluster_instance" "reader_2" {
   identifier                            = "prod-aurora-reader-2"
-  cluster_identifier                    = aws_rds_cluster.this.id
+  cluster_identifier                    = aws_rds_cluster.cluster.id
   instance_class                        = "db.r6g.large"
   engine                                = "aurora-postgresql"
   engine_version                        = "16.4"
   availability_zone                     = "us-east-1c"
   promotion_tier                        = 1
-  db_parameter_group_name               = aws_db_parameter_group.this.name
+  db_parameter_group_name               = aws_db_parameter_group.instance_parameter_group.name
   publicly_accessible                   = false
   auto_minor_version_upgrade            = true
   monitoring_interval                   = 60
-  monitoring_role_arn                   = aws_iam_role.this.arn
+  monitoring_role_arn                   = aws_iam_role.monitoring_role.arn
   performance_insights_enabled          = true
   performance_insights_retention_period = 7
-  performance_insights_kms_key_id       = aws_kms_key.this.arn
+  performance_insights_kms_key_id       = aws_kms_key.kms_key.arn
   apply_immediately                     = false
   tags = {
     Name        = "prod-aurora-reader-2"
@@ -617,24 +617,24 @@ resource "aws_rds_cluster_instance" "reader_2" {
     ManagedBy   = "aurora-gen"
     cost-center = "4711"
   }
-  depends_on = [aws_iam_role_policy_attachment.this]
+  depends_on = [aws_iam_role_policy_attachment.monitoring_role_policy]
 }
 
-resource "aws_appautoscaling_target" "this" {
+resource "aws_appautoscaling_target" "replica_scaling_target" {
   service_namespace  = "rds"
   scalable_dimension = "rds:cluster:ReadReplicaCount"
-  resource_id        = "cluster:${aws_rds_cluster.this.id}"
+  resource_id        = "cluster:${aws_rds_cluster.cluster.id}"
   min_capacity       = 1
   max_capacity       = 5
   depends_on         = [aws_rds_cluster_instance.writer]
 }
 
-resource "aws_appautoscaling_policy" "this" {
+resource "aws_appautoscaling_policy" "replica_scaling_policy" {
   name               = "prod-aurora-reader-cpu"
   policy_type        = "TargetTrackingScaling"
-  service_namespace  = aws_appautoscaling_target.this.service_namespace
-  scalable_dimension = aws_appautoscaling_target.this.scalable_dimension
-  resource_id        = aws_appautoscaling_target.this.resource_id
+  service_namespace  = aws_appautoscaling_target.replica_scaling_target.service_namespace
+  scalable_dimension = aws_appautoscaling_target.replica_scaling_target.scalable_dimension
+  resource_id        = aws_appautoscaling_target.replica_scaling_target.resource_id
 
   target_tracking_scaling_policy_configuration {
     target_value       = 70
@@ -647,7 +647,7 @@ resource "aws_appautoscaling_policy" "this" {
   }
 }
 
-resource "aws_sns_topic" "this" {
+resource "aws_sns_topic" "alarm_topic" {
   name              = "prod-aurora-alarms"
   kms_master_key_id = "alias/aws/sns"
   tags = {
@@ -658,8 +658,8 @@ resource "aws_sns_topic" "this" {
   }
 }
 
-resource "aws_sns_topic_subscription" "this" {
-  topic_arn = aws_sns_topic.this.arn
+resource "aws_sns_topic_subscription" "alarm_email_dba_example_com" {
+  topic_arn = aws_sns_topic.alarm_topic.arn
   protocol  = "email"
   endpoint  = "dba@example.com"
 }
@@ -670,7 +670,7 @@ resource "aws_cloudwatch_metric_alarm" "cpu_utilization_alarm" {
   namespace         = "AWS/RDS"
   metric_name       = "CPUUtilization"
   dimensions = {
-    DBClusterIdentifier = aws_rds_cluster.this.id
+    DBClusterIdentifier = aws_rds_cluster.cluster.id
   }
   statistic           = "Average"
   period              = 300
@@ -678,8 +678,8 @@ resource "aws_cloudwatch_metric_alarm" "cpu_utilization_alarm" {
   threshold           = 80
   comparison_operator = "GreaterThanThreshold"
   treat_missing_data  = "missing"
-  alarm_actions       = [aws_sns_topic.this.arn]
-  ok_actions          = [aws_sns_topic.this.arn]
+  alarm_actions       = [aws_sns_topic.alarm_topic.arn]
+  ok_actions          = [aws_sns_topic.alarm_topic.arn]
   tags = {
     Name        = "prod-aurora-cpu-utilization"
     Environment = "production"
@@ -694,7 +694,7 @@ resource "aws_cloudwatch_metric_alarm" "freeable_memory_alarm" {
   namespace         = "AWS/RDS"
   metric_name       = "FreeableMemory"
   dimensions = {
-    DBClusterIdentifier = aws_rds_cluster.this.id
+    DBClusterIdentifier = aws_rds_cluster.cluster.id
   }
   statistic           = "Average"
   period              = 300
@@ -702,8 +702,8 @@ resource "aws_cloudwatch_metric_alarm" "freeable_memory_alarm" {
   threshold           = 268435456
   comparison_operator = "LessThanThreshold"
   treat_missing_data  = "missing"
-  alarm_actions       = [aws_sns_topic.this.arn]
-  ok_actions          = [aws_sns_topic.this.arn]
+  alarm_actions       = [aws_sns_topic.alarm_topic.arn]
+  ok_actions          = [aws_sns_topic.alarm_topic.arn]
   tags = {
     Name        = "prod-aurora-freeable-memory"
     Environment = "production"
@@ -718,7 +718,7 @@ resource "aws_cloudwatch_metric_alarm" "database_connections_alarm" {
   namespace         = "AWS/RDS"
   metric_name       = "DatabaseConnections"
   dimensions = {
-    DBClusterIdentifier = aws_rds_cluster.this.id
+    DBClusterIdentifier = aws_rds_cluster.cluster.id
   }
   statistic           = "Average"
   period              = 300
@@ -726,8 +726,8 @@ resource "aws_cloudwatch_metric_alarm" "database_connections_alarm" {
   threshold           = 800
   comparison_operator = "GreaterThanThreshold"
   treat_missing_data  = "missing"
-  alarm_actions       = [aws_sns_topic.this.arn]
-  ok_actions          = [aws_sns_topic.this.arn]
+  alarm_actions       = [aws_sns_topic.alarm_topic.arn]
+  ok_actions          = [aws_sns_topic.alarm_topic.arn]
   tags = {
     Name        = "prod-aurora-database-connections"
     Environment = "production"
@@ -742,7 +742,7 @@ resource "aws_cloudwatch_metric_alarm" "replica_lag_alarm" {
   namespace         = "AWS/RDS"
   metric_name       = "AuroraReplicaLagMaximum"
   dimensions = {
-    DBClusterIdentifier = aws_rds_cluster.this.id
+    DBClusterIdentifier = aws_rds_cluster.cluster.id
   }
   statistic           = "Maximum"
   period              = 300
@@ -750,8 +750,8 @@ resource "aws_cloudwatch_metric_alarm" "replica_lag_alarm" {
   threshold           = 1000
   comparison_operator = "GreaterThanThreshold"
   treat_missing_data  = "missing"
-  alarm_actions       = [aws_sns_topic.this.arn]
-  ok_actions          = [aws_sns_topic.this.arn]
+  alarm_actions       = [aws_sns_topic.alarm_topic.arn]
+  ok_actions          = [aws_sns_topic.alarm_topic.arn]
   tags = {
     Name        = "prod-aurora-replica-lag"
     Environment = "production"

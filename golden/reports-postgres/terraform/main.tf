@@ -8,7 +8,7 @@ data "aws_secretsmanager_secret_version" "master_password" {
   secret_id = "arn:aws:secretsmanager:us-east-1:123456789012:secret:reports/master-Zy9X8w"
 }
 
-resource "aws_db_subnet_group" "this" {
+resource "aws_db_subnet_group" "subnet_group" {
   name        = "reports-postgres-subnets"
   description = "Subnets of reports-postgres"
   subnet_ids  = ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"]
@@ -19,7 +19,7 @@ resource "aws_db_subnet_group" "this" {
   }
 }
 
-resource "aws_security_group" "this" {
+resource "aws_security_group" "db_security_group" {
   name        = "reports-postgres-db"
   description = "Database access to reports-postgres"
   vpc_id      = "vpc-0a1b2c3d4e5f60718"
@@ -30,8 +30,8 @@ resource "aws_security_group" "this" {
   }
 }
 
-resource "aws_vpc_security_group_ingress_rule" "this" {
-  security_group_id = aws_security_group.this.id
+resource "aws_vpc_security_group_ingress_rule" "ingress_cidr_10_20_0_0_16" {
+  security_group_id = aws_security_group.db_security_group.id
   description       = "Database from 10.20.0.0/16"
   ip_protocol       = "tcp"
   from_port         = 5432
@@ -39,7 +39,7 @@ resource "aws_vpc_security_group_ingress_rule" "this" {
   cidr_ipv4         = "10.20.0.0/16"
 }
 
-resource "aws_db_instance" "this" {
+resource "aws_db_instance" "db_instance" {
   identifier                            = "reports-postgres"
   instance_class                        = "db.r6g.large"
   engine                                = "postgres"
@@ -48,8 +48,8 @@ resource "aws_db_instance" "this" {
   port                                  = 5432
   username                              = "reports_admin"
   password                              = jsondecode(data.aws_secretsmanager_secret_version.master_password.secret_string)["password"]
-  db_subnet_group_name                  = aws_db_subnet_group.this.name
-  vpc_security_group_ids                = [aws_security_group.this.id]
+  db_subnet_group_name                  = aws_db_subnet_group.subnet_group.name
+  vpc_security_group_ids                = [aws_security_group.db_security_group.id]
   multi_az                              = true
   publicly_accessible                   = false
   storage_encrypted                     = true

@@ -4,7 +4,7 @@ provider "aws" {
   region = var.region
 }
 
-resource "aws_security_group" "this" {
+resource "aws_security_group" "db_security_group" {
   name        = "shop-incident-copy-db"
   description = "Database access to shop-incident-copy"
   vpc_id      = "vpc-0f1e2d3c4b5a69788"
@@ -15,8 +15,8 @@ resource "aws_security_group" "this" {
   }
 }
 
-resource "aws_vpc_security_group_ingress_rule" "this" {
-  security_group_id            = aws_security_group.this.id
+resource "aws_vpc_security_group_ingress_rule" "ingress_sg_0123456789abcdef0" {
+  security_group_id            = aws_security_group.db_security_group.id
   description                  = "Database from sg-0123456789abcdef0"
   ip_protocol                  = "tcp"
   from_port                    = 3306
@@ -24,14 +24,14 @@ resource "aws_vpc_security_group_ingress_rule" "this" {
   referenced_security_group_id = "sg-0123456789abcdef0"
 }
 
-resource "aws_rds_cluster" "this" {
+resource "aws_rds_cluster" "cluster" {
   cluster_identifier                  = "shop-incident-copy"
   engine                              = "aurora-mysql"
   engine_version                      = "8.0.mysql_aurora.3.08.0"
   port                                = 3306
   manage_master_user_password         = true
   db_subnet_group_name                = "shared-db-subnets"
-  vpc_security_group_ids              = [aws_security_group.this.id]
+  vpc_security_group_ids              = [aws_security_group.db_security_group.id]
   backup_retention_period             = 1
   copy_tags_to_snapshot               = true
   skip_final_snapshot                 = true
@@ -57,9 +57,9 @@ resource "aws_rds_cluster" "this" {
   }
 }
 
-resource "aws_rds_cluster_instance" "this" {
+resource "aws_rds_cluster_instance" "writer" {
   identifier                   = "shop-incident-copy-writer"
-  cluster_identifier           = aws_rds_cluster.this.id
+  cluster_identifier           = aws_rds_cluster.cluster.id
   instance_class               = "db.serverless"
   engine                       = "aurora-mysql"
   engine_version               = "8.0.mysql_aurora.3.08.0"

@@ -2,38 +2,38 @@
 
 output "writer_endpoint" {
   description = "Endpoint of the writer (primary) instance"
-  value       = aws_rds_cluster.this.endpoint
+  value       = aws_rds_cluster.cluster.endpoint
 }
 
 output "reader_endpoint" {
   description = "Load-balanced endpoint of the reader instances"
-  value       = aws_rds_cluster.this.reader_endpoint
+  value       = aws_rds_cluster.cluster.reader_endpoint
 }
 
 output "port" {
   description = "Port the database listens on"
-  value       = aws_rds_cluster.this.port
+  value       = aws_rds_cluster.cluster.port
 }
 
 output "cluster_identifier" {
   description = "Identifier of the Aurora cluster"
-  value       = aws_rds_cluster.this.id
+  value       = aws_rds_cluster.cluster.id
 }
 
 output "cluster_arn" {
   description = "ARN of the Aurora cluster"
-  value       = aws_rds_cluster.this.arn
+  value       = aws_rds_cluster.cluster.arn
 }
 
 output "master_user_secret_arn" {
   description = "ARN of the Secrets Manager secret holding the master password"
-  value       = aws_rds_cluster.this.master_user_secret[0].secret_arn
+  value       = aws_rds_cluster.cluster.master_user_secret[0].secret_arn
   sensitive   = true
 }
 
 output "security_group_id" {
   description = "Security group of the database"
-  value       = aws_security_group.this.id
+  value       = aws_security_group.db_security_group.id
 }
 
 output "db_subnet_group_name" {

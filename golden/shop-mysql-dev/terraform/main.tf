@@ -4,7 +4,7 @@ provider "aws" {
   region = var.region
 }
 
-resource "aws_security_group" "this" {
+resource "aws_security_group" "db_security_group" {
   name        = "shop-mysql-dev-db"
   description = "Database access to shop-mysql-dev"
   vpc_id      = "vpc-0f1e2d3c4b5a69788"
@@ -15,8 +15,8 @@ resource "aws_security_group" "this" {
   }
 }
 
-resource "aws_vpc_security_group_ingress_rule" "this" {
-  security_group_id            = aws_security_group.this.id
+resource "aws_vpc_security_group_ingress_rule" "ingress_sg_0123456789abcdef0" {
+  security_group_id            = aws_security_group.db_security_group.id
   description                  = "Database from sg-0123456789abcdef0"
   ip_protocol                  = "tcp"
   from_port                    = 3306
@@ -24,7 +24,7 @@ resource "aws_vpc_security_group_ingress_rule" "this" {
   referenced_security_group_id = "sg-0123456789abcdef0"
 }
 
-resource "aws_rds_cluster_parameter_group" "this" {
+resource "aws_rds_cluster_parameter_group" "cluster_parameter_group" {
   name        = "shop-mysql-dev-cluster"
   family      = "aurora-mysql8.0"
   description = "Cluster parameters of shop-mysql-dev"
@@ -47,17 +47,20 @@ resource "aws_rds_cluster_parameter_group" "this" {
   }
 }
 
-resource "aws_rds_cluster" "this" {
-  cluster_identifier                  = "shop-mysql-dev"
-  engine                              = "aurora-mysql"
-  engine_version                      = "8.0.mysql_aurora.3.08.0"
-  port                                = 3306
-  master_username                     = "admin"
-  manage_master_user_password         = true
-  master_user_secret_kms_key_id       = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
-  db_subnet_group_name                = "shared-db-subnets"
-  vpc_security_group_ids              = [aws_security_group.this.id, "sg-0fedcba9876543210"]
-  db_cluster_parameter_group_name     = aws_rds_cluster_parameter_group.this.name
+resource "aws_rds_cluster" "cluster" {
+  cluster_identifier            = "shop-mysql-dev"
+  engine                        = "aurora-mysql"
+  engine_version                = "8.0.mysql_aurora.3.08.0"
+  port                          = 3306
+  master_username               = "admin"
+  manage_master_user_password   = true
+  master_user_secret_kms_key_id = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+  db_subnet_group_name          = "shared-db-subnets"
+  vpc_security_group_ids = [
+    aws_security_group.db_security_group.id,
+    "sg-0fedcba9876543210",
+  ]
+  db_cluster_parameter_group_name     = aws_rds_cluster_parameter_group.cluster_parameter_group.name
   storage_encrypted                   = true
   kms_key_id                          = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
   backup_retention_period             = 1
@@ -81,9 +84,9 @@ resource "aws_rds_cluster" "this" {
   }
 }
 
-resource "aws_rds_cluster_instance" "this" {
+resource "aws_rds_cluster_instance" "writer" {
   identifier                   = "shop-mysql-dev-writer"
-  cluster_identifier           = aws_rds_cluster.this.id
+  cluster_identifier           = aws_rds_cluster.cluster.id
   instance_class               = "db.serverless"
   engine                       = "aurora-mysql"
   engine_version               = "8.0.mysql_aurora.3.08.0"

@@ -147,6 +147,7 @@ func checkModule(schema *Schema, files []string) []string {
 
 var topLabels = map[string]int{
 	"terraform": 0, "provider": 1, "variable": 1, "output": 1, "locals": 0, "resource": 2, "data": 2,
+	"moved": 0,
 }
 
 func (c *checker) labelsOK(b *hclsyntax.Block) bool {
@@ -171,7 +172,7 @@ func (c *checker) declare(body *hclsyntax.Body) {
 	}
 	for _, b := range body.Blocks {
 		if _, ok := topLabels[b.Type]; !ok {
-			c.errorf(b.TypeRange, "unsupported block type %q; expected terraform, provider, variable, output, locals, resource or data", b.Type)
+			c.errorf(b.TypeRange, "unsupported block type %q; expected terraform, provider, variable, output, locals, resource, data or moved", b.Type)
 			continue
 		}
 		if !c.labelsOK(b) {
@@ -255,6 +256,8 @@ func (c *checker) checkFile(body *hclsyntax.Body) {
 			c.checkVariable(b)
 		case "output":
 			c.checkOutput(b)
+		case "moved":
+			c.checkMoved(b)
 		case "locals":
 			for _, a := range sortedAttrs(b.Body.Attributes) {
 				c.checkRefs(a.Expr, scope{})
@@ -375,6 +378,46 @@ func (c *checker) checkOutput(b *hclsyntax.Block) {
 		if nb.Type == "precondition" {
 			c.checkCondition(nb, scope{})
 		}
+	}
+}
+
+// checkMoved: `to` must be a resource of this module, `from` an address of a known type
+// that no resource has any more (Terraform refuses a move onto or off a live address).
+func (c *checker) checkMoved(b *hclsyntax.Block) {
+	c.checkFixed(b, fixed{attrs: map[string]bool{"from": true, "to": true}}, "moved")
+	addr := func(name string) (string, string, bool) {
+		a, ok := b.Body.Attributes[name]
+		if !ok {
+			return "", "", false
+		}
+		t, diags := hcl.AbsTraversalForExpr(a.Expr)
+		if diags.HasErrors() || len(t) != 2 {
+			c.errorf(a.Expr.Range(), "moved %s must be a resource address TYPE.NAME", name)
+			return "", "", false
+		}
+		attr, ok := t[1].(hcl.TraverseAttr)
+		if !ok {
+			c.errorf(a.Expr.Range(), "moved %s must be a resource address TYPE.NAME", name)
+			return "", "", false
+		}
+		return t.RootName(), attr.Name, true
+	}
+	ft, fn, fok := addr("from")
+	tt, tn, tok := addr("to")
+	if !fok || !tok {
+		return
+	}
+	if ft != tt {
+		c.errorf(b.Body.Attributes["to"].Expr.Range(), "moved from %s.%s to a resource of another type %s", ft, fn, tt)
+	}
+	if _, ok := c.resources[tt+"."+tn]; !ok {
+		c.errorf(b.Body.Attributes["to"].Expr.Range(), "moved to undeclared resource %s.%s", tt, tn)
+	}
+	if _, ok := c.resources[ft+"."+fn]; ok {
+		c.errorf(b.Body.Attributes["from"].Expr.Range(), "moved from %s.%s, which is still declared", ft, fn)
+	}
+	if c.schema.Resources[ft] == nil && strings.HasPrefix(ft, "aws_") {
+		c.errorf(b.Body.Attributes["from"].Expr.Range(), "moved from unknown resource type %q", ft)
 	}
 }
 

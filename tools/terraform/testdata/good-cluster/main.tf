@@ -104,3 +104,8 @@ resource "aws_cloudwatch_metric_alarm" "cpu" {
     DBClusterIdentifier = aws_rds_cluster.this.cluster_identifier
   }
 }
+
+moved {
+  from = aws_kms_key.this
+  to   = aws_kms_key.db
+}
