@@ -103,6 +103,11 @@ void Context::warning_at(const std::string& pointer, std::string rule, std::stri
   diags_.warning(std::move(rule), std::move(message), m_.map.at(pointer), std::move(hint));
 }
 
+void Context::warning_at_key(const std::string& pointer, std::string rule, std::string message,
+                             std::string hint) {
+  diags_.warning(std::move(rule), std::move(message), m_.map.key_at(pointer), std::move(hint));
+}
+
 std::string dotted(std::string_view pointer) {
   std::string out;
   std::size_t start = pointer.empty() ? 0 : 1;

@@ -36,6 +36,8 @@ class Context {
                     std::string hint = {});
   void warning_at(const std::string& pointer, std::string rule, std::string message,
                   std::string hint = {});
+  void warning_at_key(const std::string& pointer, std::string rule, std::string message,
+                      std::string hint = {});
 
   const Manifest& manifest() const { return m_; }
   bool aurora() const { return kind_ == "AuroraCluster"; }

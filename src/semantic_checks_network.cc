@@ -122,6 +122,78 @@ void check_zones_in_vpc(Context& c) {
   }
 }
 
+// Every availability zone a manifest names, by JSON pointer.
+std::vector<std::string> zone_pointers(Context& c) {
+  std::vector<std::string> out;
+  for (const char* list : {"/spec/network/create_vpc/availability_zones",
+                           "/spec/instances/readers/availability_zones"}) {
+    const Json* zones = c.find(list);
+    if (zones == nullptr || !zones->is_array()) continue;
+    for (std::size_t i = 0; i < zones->size(); ++i) out.push_back(list + ("/" + std::to_string(i)));
+  }
+  for (const char* single :
+       {"/spec/instances/writer/availability_zone", "/spec/availability_zone"}) {
+    if (c.has(single)) out.push_back(single);
+  }
+  return out;
+}
+
+// A zone name is its region and a letter (us-east-1a). Zones of another region than the
+// one pinned, or than the VPC's other zones, cannot be deployed together; and a created
+// subnet's range follows from its zone's letter, a to h (lowering's subnet slots).
+void check_zone_names(Context& c) {
+  std::optional<std::string> region = c.str("/metadata/region");
+  std::string region_from = "metadata.region";
+  for (const std::string& p : zone_pointers(c)) {
+    auto az = c.str(p);
+    if (!az || az->size() < 2) continue;
+    const std::string zone_region = az->substr(0, az->size() - 1);
+    if (region && zone_region != *region) {
+      c.error_at(p, "network.availability-zone",
+                 dotted(p) + " '" + *az + "' is not in " + region_from + " " + *region,
+                 "all zones of one manifest are in one region");
+      continue;
+    }
+    if (!region) {
+      region = zone_region;
+      region_from = dotted(p) + "'s region";
+    }
+    const bool created = p.rfind("/spec/network/create_vpc/", 0) == 0;
+    if (created && (az->back() < 'a' || az->back() > 'h')) {
+      c.error_at(p, "network.availability-zone",
+                 dotted(p) + " '" + *az + "': aurora-gen carves subnets for zones a to h only",
+                 "use zones whose name ends in a letter from a to h");
+    }
+  }
+}
+
+// The database lands in the private subnets create_vpc makes; there is no public subnet
+// with a route for it to be reachable from (Aurora User Guide, "Working with a DB instance
+// in a VPC": a publicly accessible DB instance needs public subnets and an internet gateway).
+void check_public_create_vpc(Context& c) {
+  if (c.flag("/spec/network/publicly_accessible", false) && c.has("/spec/network/create_vpc")) {
+    c.error_at("/spec/network/publicly_accessible", "network.public-create-vpc",
+               "spec.network.publicly_accessible cannot be combined with create_vpc: the "
+               "database is placed in the VPC's private subnets",
+               "use subnet_ids or db_subnet_group_name of public subnets, or keep the "
+               "database private and reach it through the VPC");
+  }
+}
+
+// A security group with no ingress: nothing can connect, which is rarely the intent.
+void check_no_ingress(Context& c) {
+  if (c.has("/spec/network/allowed_cidr_blocks") ||
+      c.has("/spec/network/allowed_security_group_ids")) {
+    return;
+  }
+  c.warning_at_key("/spec/network", "network.no-ingress",
+                   "no allowed_cidr_blocks and no allowed_security_group_ids: the database's "
+                   "security group admits no one",
+                   c.has("/spec/proxy")
+                       ? "clients reach the proxy only from the sources listed here"
+                       : "list the networks or security groups of the clients");
+}
+
 }  // namespace
 
 void check_network(Context& c) {
@@ -131,6 +203,9 @@ void check_network(Context& c) {
   check_allowed_cidrs(c);
   check_create_vpc_cidr(c);
   check_zones_in_vpc(c);
+  check_zone_names(c);
+  check_public_create_vpc(c);
+  check_no_ingress(c);
 }
 
 }  // namespace ag::semantic

@@ -24,6 +24,15 @@ resource "aws_security_group" "db_security_group" {
   }
 }
 
+resource "aws_vpc_security_group_ingress_rule" "ingress_cidr_10_20_0_0_16" {
+  security_group_id = aws_security_group.db_security_group.id
+  description       = "Database from 10.20.0.0/16"
+  ip_protocol       = "tcp"
+  from_port         = 5432
+  to_port           = 5432
+  cidr_ipv4         = "10.20.0.0/16"
+}
+
 resource "aws_rds_cluster" "cluster" {
   cluster_identifier                  = "analytics"
   engine                              = "aurora-postgresql"

@@ -13,6 +13,11 @@ moved {
 }
 
 moved {
+  from = aws_vpc_security_group_ingress_rule.this
+  to   = aws_vpc_security_group_ingress_rule.ingress_cidr_10_20_0_0_16
+}
+
+moved {
   from = aws_rds_cluster.this
   to   = aws_rds_cluster.cluster
 }

@@ -24,6 +24,15 @@ resource "aws_security_group" "db_security_group" {
   }
 }
 
+resource "aws_vpc_security_group_ingress_rule" "ingress_sg_0a1b2c3d4e5f60010" {
+  security_group_id            = aws_security_group.db_security_group.id
+  description                  = "Database from sg-0a1b2c3d4e5f60010"
+  ip_protocol                  = "tcp"
+  from_port                    = 5432
+  to_port                      = 5432
+  referenced_security_group_id = "sg-0a1b2c3d4e5f60010"
+}
+
 resource "aws_rds_cluster" "cluster" {
   cluster_identifier                  = "ledger-restore"
   engine                              = "aurora-postgresql"

@@ -13,6 +13,11 @@ moved {
 }
 
 moved {
+  from = aws_vpc_security_group_ingress_rule.this
+  to   = aws_vpc_security_group_ingress_rule.ingress_sg_0a1b2c3d4e5f60010
+}
+
+moved {
   from = aws_rds_cluster.this
   to   = aws_rds_cluster.cluster
 }
