@@ -119,6 +119,18 @@ std::optional<std::vector<Artifact>> render_or_report(const Compiled& c, Target 
   }
 }
 
+// A warning at each manifest field the target cannot express, once per field.
+void report_dropped(const Compiled& c, Target t, Diagnostics& diags) {
+  std::set<std::string> seen;
+  for (const DroppedProperty& d : dropped_properties(c.graph, t)) {
+    if (!seen.insert(d.source).second) continue;
+    diags.warning(
+        "render.dropped",
+        std::string(target_dir(t)) + " cannot express " + dotted(d.source) + ": " + d.reason,
+        c.manifest.map.key_at(d.source));
+  }
+}
+
 // Every artifact of every manifest, at <name>/<target dir>/<file>.
 std::vector<OutputFile> artifacts(const Batch& b, const std::vector<Target>& targets,
                                   Diagnostics& diags) {
@@ -135,6 +147,7 @@ std::vector<OutputFile> artifacts(const Batch& b, const std::vector<Target>& tar
     for (Target t : targets) {
       auto rendered = render_or_report(c, t, diags);
       if (!rendered) continue;
+      report_dropped(c, t, diags);
       for (Artifact& a : *rendered) {
         files.push_back(
             {c.graph.name + "/" + std::string(target_dir(t)) + "/" + a.path, std::move(a.content)});
@@ -155,7 +168,10 @@ int print_single(const Batch& b, const Options& o, Diagnostics& diags) {
     return kUsage;
   }
   const auto rendered = render_or_report(b.compiled[0], targets[0], diags);
-  if (rendered) std::cout << rendered->front().content;
+  if (rendered) {
+    report_dropped(b.compiled[0], targets[0], diags);
+    std::cout << rendered->front().content;
+  }
   report(diags, o.format);
   return rendered ? kClean : kFindings;
 }

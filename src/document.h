@@ -3,6 +3,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -44,5 +45,8 @@ struct Manifest {
 
 // Appends one reference token to a JSON pointer, escaping '~' and '/' (RFC 6901).
 std::string pointer_append(const std::string& pointer, const std::string& token);
+
+// "/spec/endpoints/0/name" → "spec.endpoints[0].name", the form messages use.
+std::string dotted(std::string_view pointer);
 
 }  // namespace ag

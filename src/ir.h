@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -119,6 +120,23 @@ void set(Map& m, const std::string& key, Value v);
 Value ref(std::string resource, std::string attribute);
 Value json(Value doc);
 
+// What must survive when a resource leaves the configuration (on_delete) or is replaced by
+// a new one (on_replace). Lowering decides, knowing AWS; each target spells it:
+// CloudFormation DeletionPolicy / UpdateReplacePolicy, Terraform prevent_destroy,
+// Pulumi retainOnDelete.
+enum class Keep { Delete, Snapshot, Retain, RetainExceptOnCreate };
+
+struct Lifecycle {
+  Keep on_delete = Keep::Delete;
+  Keep on_replace = Keep::Delete;
+  // IR properties whose drift the target must leave alone (AWS changes them, or they only
+  // matter at creation): Terraform ignore_changes, Pulumi ignoreChanges.
+  std::vector<std::string> ignore_changes = {};
+  // The resource's name is generated, so a replacement can create the new one before it
+  // deletes the old (Terraform create_before_destroy; the other targets do so anyway).
+  bool create_before_destroy = false;
+};
+
 struct Resource {
   std::string kind;  // neutral kind, e.g. "rds_cluster", "db_subnet_group"
   std::string name;  // snake_case role, unique in the graph: "cluster", "reader_1"
@@ -132,6 +150,10 @@ struct Resource {
   // name of a list item now named after its value), or empty for a resource 0.1 did not
   // create. Renderers migrate state from it: Terraform `moved` blocks, Pulumi aliases.
   std::string legacy_name = {};
+  Lifecycle lifecycle = {};
+  // The manifest field (JSON pointer) each property comes from, where one does: where a
+  // target that cannot express the property reports it.
+  std::map<std::string, std::string> sources = {};
 };
 
 struct Output {

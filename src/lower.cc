@@ -51,6 +51,12 @@ ir::Value number(const json& v) {
   return ir::Value();
 }
 
+std::string name_prefix(const std::string& label, std::size_t max) {
+  std::string prefix = label.substr(0, max - 1);
+  while (!prefix.empty() && prefix.back() == '-') prefix.pop_back();
+  return prefix + "-";
+}
+
 ir::Value Context::tags(const std::string& resource_name) const {
   ir::Map t{{"Name", resource_name}};
   const std::string environment = text(get(doc, "metadata"), "environment");
@@ -107,6 +113,8 @@ ir::Graph lower(const Manifest& m) {
   lower_proxy(c);
   lower_alarms(c);
   lower_outputs(c);
+  lower_lifecycle(c);
+  lower_sources(c);
   return graph;
 }
 

@@ -74,6 +74,8 @@ void add_backup_and_maintenance(const Context& c, ir::Map& p) {
             text(backup, "final_snapshot_identifier", c.name + "-final"));
   }
   ir::set(p, "apply_immediately", flag(maintenance, "apply_immediately", false));
+  ir::set(p, "allow_major_version_upgrade",
+          flag(maintenance, "allow_major_version_upgrade", false));
 }
 
 }  // namespace
@@ -129,6 +131,14 @@ void add_cluster(Context& c) {
   } else if (c.spec.contains("cluster_parameter_group_name")) {
     ir::set(p, "db_cluster_parameter_group_name", text(c.spec, "cluster_parameter_group_name"));
   }
+  // A major upgrade moves the instances to a group of the new family in the same call
+  // (ModifyDBCluster: DBInstanceParameterGroupName is valid with AllowMajorVersionUpgrade).
+  const bool major = flag(get(c.spec, "maintenance"), "allow_major_version_upgrade", false);
+  if (major && c.has("instance_parameter_group")) {
+    ir::set(p, "db_instance_parameter_group_name", ir::ref("instance_parameter_group", "name"));
+  } else if (major && c.spec.contains("instance_parameter_group_name")) {
+    ir::set(p, "db_instance_parameter_group_name", text(c.spec, "instance_parameter_group_name"));
+  }
   if (c.spec.contains("serverless_v2_scaling")) {
     ir::set(p, "serverless_v2_scaling", serverless_scaling(get(c.spec, "serverless_v2_scaling")));
   }
@@ -156,14 +166,16 @@ struct InstanceSpec {
   std::string instance_class;
   std::string availability_zone;
   std::int64_t promotion_tier;
+  std::string after;  // the instance this one waits for: none for the writer
 };
 
 void add_instance(Context& c, const InstanceSpec& s) {
+  // No engine_version: the cluster's decides, and a member that names one drifts when AWS
+  // upgrades the minor version (then the next apply tries to downgrade it).
   ir::Map p{{"identifier", s.identifier},
             {"cluster_identifier", ir::ref("cluster", "id")},
             {"instance_class", s.instance_class},
-            {"engine", text(c.spec, "engine")},
-            {"engine_version", text(c.spec, "engine_version")}};
+            {"engine", text(c.spec, "engine")}};
   if (!s.availability_zone.empty()) ir::set(p, "availability_zone", s.availability_zone);
   ir::set(p, "promotion_tier", s.promotion_tier);
   add_instance_settings(c, p);
@@ -173,6 +185,11 @@ void add_instance(Context& c, const InstanceSpec& s) {
   ir::Resource& instance = c.add("rds_cluster_instance", s.name, std::move(p));
   // RDS refuses a monitoring role whose policy is not attached yet.
   if (c.has("monitoring_role")) instance.depends_on.push_back("monitoring_role");
+  // The writer is whichever instance becomes available first, so readers wait for it
+  // (aws-cdk #30260 and its fix, PR #30277), and each reader for the one before, so that
+  // a class change rolls through the readers one at a time instead of all at once
+  // (aws-cdk #10595).
+  if (!s.after.empty()) instance.depends_on.push_back(s.after);
 }
 
 std::string az_at(const json& list, std::size_t i) {
@@ -187,14 +204,16 @@ void add_instances(Context& c) {
   const std::string writer_class =
       text(writer, "instance_class", serverless ? "db.serverless" : "");
   add_instance(c, {"writer", c.name + "-writer", writer_class, text(writer, "availability_zone"),
-                   integer(writer, "promotion_tier", 0)});
+                   integer(writer, "promotion_tier", 0), ""});
   const std::int64_t count = integer(readers, "count", 0);
+  std::string previous = "writer";
   for (std::int64_t i = 0; i < count; ++i) {
     const std::string n = std::to_string(i + 1);
     add_instance(
         c, {"reader_" + n, c.name + "-reader-" + n, text(readers, "instance_class", writer_class),
             az_at(get(readers, "availability_zones"), static_cast<std::size_t>(i)),
-            integer(readers, "promotion_tier", 1)});
+            integer(readers, "promotion_tier", 1), previous});
+    previous = "reader_" + n;
   }
 }
 

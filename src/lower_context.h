@@ -37,6 +37,12 @@ struct Context {
   bool has(const std::string& resource) const { return graph.find(resource) != nullptr; }
 };
 
+// A generated name's prefix, "<label>-", cut to the provider's limit for the kind (IAM
+// roles allow 38 characters: 64 less the 26 of the unique suffix). Groups and roles are
+// named this way so that a replacement can exist beside the resource it replaces.
+std::string name_prefix(const std::string& label, std::size_t max = 229);
+constexpr std::size_t kIamRolePrefixMax = 38;
+
 std::int64_t engine_port(const Context& c);  // spec.port or the engine's default
 // A security group with ingress on the engine port from allowed_cidr_blocks and
 // allowed_security_group_ids; `what` names the protected thing in descriptions.
@@ -92,5 +98,7 @@ void lower_autoscaling(Context& c);
 void lower_proxy(Context& c);
 void lower_alarms(Context& c);
 void lower_outputs(Context& c);
+void lower_lifecycle(Context& c);  // deletion, replacement and drift policy by kind
+void lower_sources(Context& c);    // the manifest field each database property comes from
 
 }  // namespace ag::lowering

@@ -24,7 +24,7 @@ std::string log_group_name(const Context& c, const std::string& type) {
 ir::Value role(Context& c, const std::string& name, const std::string& label,
                const std::string& service, const std::string& description,
                ir::List managed_policy_arns) {
-  ir::Map p{{"name", label},
+  ir::Map p{{"name_prefix", name_prefix(label, kIamRolePrefixMax)},
             {"description", description},
             {"assume_role_policy", assume_role_policy(service)}};
   if (!managed_policy_arns.empty()) p.push_back({"managed_policy_arns", managed_policy_arns});

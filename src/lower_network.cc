@@ -135,7 +135,7 @@ ir::Value service_name(const Context& c, const std::string& service) {
 
 void add_endpoint_security_group(Context& c, const std::string& cidr) {
   c.add("security_group", "endpoint_security_group",
-        {{"name", c.name + "-endpoints"},
+        {{"name_prefix", name_prefix(c.name + "-endpoints")},
          {"description", "HTTPS from the VPC to the interface endpoints of " + c.name},
          {"vpc_id", ir::ref("vpc", "id")},
          {"tags", c.tags(c.name + "-endpoints")}});
@@ -229,7 +229,7 @@ void add_client_security_group(Context& c, const std::string& name, const std::s
   const ir::Value vpc =
       network.contains("create_vpc") ? ir::ref("vpc", "id") : ir::Value(text(network, "vpc_id"));
   c.add("security_group", name,
-        {{"name", label},
+        {{"name_prefix", name_prefix(label)},
          {"description", what + " access to " + c.name},
          {"vpc_id", vpc},
          {"tags", c.tags(label)}});

@@ -20,7 +20,7 @@ void add_group(Context& c, const char* list, const std::string& kind, const std:
                               {"apply_method", text(p, "apply_method", "immediate")}});
   }
   c.add(kind, name,
-        {{"name", label},
+        {{"name_prefix", name_prefix(label)},
          {"family", family(c)},
          {"description", what + " parameters of " + c.name},
          {"parameters", entries},

@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "templates.h"
+
 namespace ag {
 
 std::string_view target_dir(Target t) {
@@ -38,6 +40,21 @@ std::vector<Artifact> render(const ir::Graph& g, Target t) {
       return render_pulumi(g);
   }
   throw std::logic_error("unknown target");
+}
+
+std::vector<DroppedProperty> dropped_properties(const ir::Graph& g, Target t) {
+  const TargetTemplates& templates = templates_for(template_name(t));
+  std::vector<DroppedProperty> out;
+  for (const ir::Resource& r : g.resources) {
+    auto kind = templates.kinds.find(r.kind);
+    if (kind == templates.kinds.end()) continue;
+    for (const auto& [prop, reason] : kind->second.dropped) {
+      auto source = r.sources.find(prop);
+      if (source == r.sources.end() || ir::find(r.props, prop) == nullptr) continue;
+      out.push_back({r.name, prop, source->second, reason});
+    }
+  }
+  return out;
 }
 
 }  // namespace ag

@@ -24,6 +24,15 @@ std::string_view template_name(Target t);
 
 std::vector<Artifact> render(const ir::Graph& g, Target t);
 
+// An IR property the target cannot express (its template's `dropped:`), set by the manifest.
+struct DroppedProperty {
+  std::string resource;  // IR name
+  std::string property;  // IR property
+  std::string source;    // the manifest field (JSON pointer) that set it
+  std::string reason;
+};
+std::vector<DroppedProperty> dropped_properties(const ir::Graph& g, Target t);
+
 std::vector<Artifact> render_cloudformation(const ir::Graph& g);
 std::vector<Artifact> render_terraform(const ir::Graph& g);
 std::vector<Artifact> render_pulumi(const ir::Graph& g);

@@ -66,9 +66,27 @@ Naming cfn_naming() {
           }};
 }
 
+const char* policy(ir::Keep k) {
+  switch (k) {
+    case ir::Keep::Delete:
+      return "Delete";
+    case ir::Keep::Snapshot:
+      return "Snapshot";
+    case ir::Keep::Retain:
+      return "Retain";
+    case ir::Keep::RetainExceptOnCreate:
+      return "RetainExceptOnCreate";
+  }
+  throw std::logic_error("unknown deletion policy");
+}
+
 Node resource_node(const TargetGraph& tg, const TargetResource& r, const CfnConverter& convert) {
   Node n = Node::map();
   n.add("Type", Node::symbol(r.type));
+  // Explicit on every resource, so what a stack deletion or a replacement keeps is read
+  // in the template, not remembered from CloudFormation's per-type defaults.
+  n.add("DeletionPolicy", Node::symbol(policy(r.lifecycle.on_delete)));
+  n.add("UpdateReplacePolicy", Node::symbol(policy(r.lifecycle.on_replace)));
   if (r.options.is<ir::Map>()) {
     for (const ir::Member& o : r.options.as<ir::Map>()) n.add(o.key, convert(o.value));
   }

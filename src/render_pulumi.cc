@@ -143,11 +143,29 @@ Node alias_of(const TargetResource& r) {
   return Node::seq({Node::string(urn)});
 }
 
+// The template's options with the IR lifecycle merged in: a retained resource stays in AWS
+// when Pulumi deletes it, ignored properties (the IR's, in Pulumi's spelling, after the
+// template's own) are not reconciled.
+Node options_node(const TargetGraph& tg, const TargetResource& r, PulumiConverter& convert) {
+  ir::Map options = r.options.is<ir::Map>() ? r.options.as<ir::Map>() : ir::Map{};
+  ir::List ignore;
+  if (const ir::Value* v = ir::find(options, "ignoreChanges"); v && v->is<ir::List>()) {
+    ignore = v->as<ir::List>();
+  }
+  for (const std::string& name : ignored_properties(tg, r)) ignore.push_back(name);
+  if (!ignore.empty()) ir::set(options, "ignoreChanges", ignore);
+  if (r.lifecycle.on_delete == ir::Keep::Retain ||
+      r.lifecycle.on_delete == ir::Keep::RetainExceptOnCreate) {
+    ir::set(options, "retainOnDelete", true);
+  }
+  return convert(ir::Value(options));
+}
+
 Node resource_node(const TargetGraph& tg, const TargetResource& r, PulumiConverter& convert) {
   Node n = Node::map();
   n.add("type", Node::symbol(r.type));
   if (r.body.is<ir::Map>() && !r.body.as<ir::Map>().empty()) n.add("properties", convert(r.body));
-  Node options = r.options.is<ir::Map>() ? convert(r.options) : Node::map();
+  Node options = options_node(tg, r, convert);
   if (!r.depends_on.empty()) {
     Node deps = Node::seq();
     for (std::size_t d : r.depends_on) {

@@ -100,23 +100,12 @@ bool is_block_key(const std::string& key) {
   return key.size() > 2 && key.compare(key.size() - 2, 2, "{}") == 0;
 }
 
-// An argument's expression; ignore_changes names attributes, which HCL writes bare.
-Expr argument(const ir::Member& e, TfConverter& convert) {
-  if (e.key != "ignore_changes" || !e.value.is<ir::List>()) return convert(e.value);
-  std::vector<Expr> names;
-  for (const ir::Value& name : e.value.as<ir::List>()) {
-    names.push_back(Expr::traversal(name.as<std::string>()));
-  }
-  return Expr::tuple(std::move(names));
-}
-
 // Template keys ending in "{}" are nested blocks: a map is one block, a list one per item.
 // Arguments come first and blocks after them, as Terraform's style guide orders a body; a
 // null value (a template's explicit "leave it to the provider") is omitted.
 void fill_body(hcl::Body& body, const ir::Map& m, TfConverter& convert) {
   for (const ir::Member& e : m) {
-    if (!is_block_key(e.key) && !e.value.is<std::nullptr_t>())
-      body.attr(e.key, argument(e, convert));
+    if (!is_block_key(e.key) && !e.value.is<std::nullptr_t>()) body.attr(e.key, convert(e.value));
   }
   for (const ir::Member& e : m) {
     if (!is_block_key(e.key)) continue;
@@ -128,22 +117,50 @@ void fill_body(hcl::Body& body, const ir::Map& m, TfConverter& convert) {
   }
 }
 
+// Attribute names to ignore: the IR lifecycle's, in this target's spelling, then those the
+// template's options add (attributes AWS sets that the IR never does).
+std::vector<std::string> ignored(const TargetGraph& tg, const TargetResource& r) {
+  std::vector<std::string> names = ignored_properties(tg, r);
+  if (r.options.is<ir::Map>()) {
+    if (const ir::Value* extra = ir::find(r.options.as<ir::Map>(), "ignore_changes");
+        extra && extra->is<ir::List>()) {
+      for (const ir::Value& v : extra->as<ir::List>()) names.push_back(v.as<std::string>());
+    }
+  }
+  return names;
+}
+
+// The lifecycle block: a retained resource may not be destroyed by Terraform (it has no
+// "forget instead of destroy" for a resource in the configuration), generated names allow
+// creating a replacement first, and ignored attributes are written bare.
+void add_lifecycle(hcl::Body& body, const TargetGraph& tg, const TargetResource& r) {
+  const bool retain = r.lifecycle.on_delete == ir::Keep::Retain ||
+                      r.lifecycle.on_delete == ir::Keep::RetainExceptOnCreate;
+  const std::vector<std::string> names = ignored(tg, r);
+  if (!retain && !r.lifecycle.create_before_destroy && names.empty()) return;
+  hcl::Body& lifecycle = body.block("lifecycle").body;
+  if (r.lifecycle.create_before_destroy) {
+    lifecycle.attr("create_before_destroy", Expr::boolean(true));
+  }
+  if (retain) lifecycle.attr("prevent_destroy", Expr::boolean(true));
+  if (names.empty()) return;
+  std::vector<Expr> bare;
+  for (const std::string& n : names) bare.push_back(Expr::traversal(n));
+  lifecycle.attr("ignore_changes", Expr::tuple(std::move(bare)));
+}
+
 void add_resource(hcl::Body& file, const TargetGraph& tg, const TargetResource& r,
                   TfConverter& convert) {
-  // Options (lifecycle{}, ...) join the body so that its arguments still precede blocks.
-  ir::Map members = r.body.is<ir::Map>() ? r.body.as<ir::Map>() : ir::Map{};
-  if (r.options.is<ir::Map>()) {
-    const ir::Map& options = r.options.as<ir::Map>();
-    members.insert(members.end(), options.begin(), options.end());
-  }
   hcl::Body& body = file.block("resource", {r.type, r.name}).body;
-  fill_body(body, members, convert);
-  if (r.depends_on.empty()) return;
-  std::vector<Expr> deps;
-  for (std::size_t d : r.depends_on) {
-    deps.push_back(Expr::traversal(tg.resources[d].type + "." + tg.resources[d].name));
+  fill_body(body, r.body.is<ir::Map>() ? r.body.as<ir::Map>() : ir::Map{}, convert);
+  if (!r.depends_on.empty()) {
+    std::vector<Expr> deps;
+    for (std::size_t d : r.depends_on) {
+      deps.push_back(Expr::traversal(tg.resources[d].type + "." + tg.resources[d].name));
+    }
+    body.attr("depends_on", Expr::tuple(std::move(deps)));
   }
-  body.attr("depends_on", Expr::tuple(std::move(deps)));
+  add_lifecycle(body, tg, r);
 }
 
 std::string main_tf(const ir::Graph& g, const TargetGraph& tg) {

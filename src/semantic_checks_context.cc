@@ -108,22 +108,4 @@ void Context::warning_at_key(const std::string& pointer, std::string rule, std::
   diags_.warning(std::move(rule), std::move(message), m_.map.key_at(pointer), std::move(hint));
 }
 
-std::string dotted(std::string_view pointer) {
-  std::string out;
-  std::size_t start = pointer.empty() ? 0 : 1;
-  while (start <= pointer.size() && !pointer.empty()) {
-    const std::size_t slash = pointer.find('/', start);
-    const std::string token = unescape_token(pointer.substr(
-        start, slash == std::string_view::npos ? std::string_view::npos : slash - start));
-    if (array_index(token)) {
-      out += "[" + token + "]";
-    } else {
-      out += (out.empty() ? "" : ".") + token;
-    }
-    if (slash == std::string_view::npos) break;
-    start = slash + 1;
-  }
-  return out;
-}
-
 }  // namespace ag::semantic

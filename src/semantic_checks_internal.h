@@ -55,8 +55,7 @@ class Context {
   std::optional<EngineVersion> version_;
 };
 
-// "/spec/endpoints/0/name" → "spec.endpoints[0].name", the form messages use.
-std::string dotted(std::string_view pointer);
+using ag::dotted;
 
 // Each group of rules, one per file; see docs/rules.md for the ids.
 void check_kind_and_engine(Context& c);

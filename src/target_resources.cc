@@ -56,13 +56,14 @@ std::vector<Pending> expand(const ir::Graph& g, const TargetTemplates& t) {
                            k.type,
                            evaluated(k.body, r.props, nullptr),
                            evaluated(k.options, r.props, nullptr),
+                           r.lifecycle,
                            {}};
     out.push_back({std::move(primary), &r, nullptr, 0});
     for (const Companion& c : k.companions) {
       const ir::Map props = with_self(r, k);
       if (c.each.empty()) {
         out.push_back(
-            {{r.name, "", "", c.type, evaluated(c.body, props, nullptr), {}, {}}, &r, &c, 0});
+            {{r.name, "", "", c.type, evaluated(c.body, props, nullptr), {}, {}, {}}, &r, &c, 0});
         continue;
       }
       const auto items = evaluate_template(c.each, props);
@@ -70,8 +71,10 @@ std::vector<Pending> expand(const ir::Graph& g, const TargetTemplates& t) {
       const ir::List& list = items->as<ir::List>();
       for (std::size_t i = 0; i < list.size(); ++i) {
         const int index = list.size() == 1 ? 0 : static_cast<int>(i + 1);
-        out.push_back(
-            {{r.name, "", "", c.type, evaluated(c.body, props, &list[i]), {}, {}}, &r, &c, index});
+        out.push_back({{r.name, "", "", c.type, evaluated(c.body, props, &list[i]), {}, {}, {}},
+                       &r,
+                       &c,
+                       index});
       }
     }
   }
@@ -127,6 +130,15 @@ TargetGraph instantiate(const ir::Graph& g, const TargetTemplates& t, const Nami
     }
   }
   return out;
+}
+
+std::vector<std::string> ignored_properties(const TargetGraph& tg, const TargetResource& r) {
+  std::vector<std::string> names;
+  const KindTemplate& k = tg.templates->at(tg.graph->find(r.ir_name)->kind);
+  for (const std::string& prop : r.lifecycle.ignore_changes) {
+    if (std::string name = target_property(k, prop); !name.empty()) names.push_back(name);
+  }
+  return names;
 }
 
 std::pair<const TargetResource*, std::string> TargetGraph::resolve(const ir::Ref& ref) const {

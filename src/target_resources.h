@@ -23,6 +23,7 @@ struct TargetResource {
   std::string type;
   ir::Value body;                       // evaluated property template (a Map; Refs still neutral)
   ir::Value options;                    // evaluated options (a Map or null)
+  ir::Lifecycle lifecycle;              // the IR resource's; a companion's is the default
   std::vector<std::size_t> depends_on;  // indexes into TargetGraph::resources
 };
 
@@ -54,6 +55,9 @@ struct UnsupportedResource : std::runtime_error {
       : std::runtime_error(why), origin(std::move(from)) {}
   std::string origin;  // the manifest field (JSON pointer) that asked for it
 };
+
+// The target's names of the properties `r`'s lifecycle ignores (those the target renders).
+std::vector<std::string> ignored_properties(const TargetGraph& tg, const TargetResource& r);
 
 // Throws UnsupportedResource for a kind the target cannot express.
 TargetGraph instantiate(const ir::Graph& g, const TargetTemplates& t, const Naming& naming);

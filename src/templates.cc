@@ -64,6 +64,12 @@ KindTemplate parse_kind(const std::string& kind, const Value& spec) {
     for (const ir::Member& a : attrs->as<ir::Map>()) t.attributes[a.key] = attr_string(a.value);
   }
   if (const Value* body = ir::find(m, "properties")) t.body = *body;
+  for (auto [key, into] :
+       {std::pair{"dropped", &t.dropped}, std::pair{"elsewhere", &t.elsewhere}}) {
+    const Value* v = ir::find(m, key);
+    if (v == nullptr || !v->is<ir::Map>()) continue;
+    for (const ir::Member& d : v->as<ir::Map>()) (*into)[d.key] = attr_string(d.value);
+  }
   if (const Value* options = ir::find(m, "options")) t.options = *options;
   if (const Value* companions = ir::find(m, "companions");
       companions && companions->is<ir::List>()) {
@@ -220,6 +226,50 @@ const TargetTemplates& templates_for(std::string_view target) {
     merged.kinds.merge(part.kinds);
   }
   return cache.emplace(std::string(target), std::move(merged)).first->second;
+}
+
+namespace {
+
+// Whether a template expression reads the IR property: "$prop" or "$prop.field".
+bool reads(const Value& tmpl, const std::string& prop) {
+  if (tmpl.is<std::string>()) {
+    const std::string& s = tmpl.as<std::string>();
+    if (s.size() < prop.size() + 1 || s[0] != '$' || s.compare(1, prop.size(), prop) != 0) {
+      return false;
+    }
+    return s.size() == prop.size() + 1 || s[prop.size() + 1] == '.';
+  }
+  if (tmpl.is<ir::List>()) {
+    for (const Value& v : tmpl.as<ir::List>()) {
+      if (reads(v, prop)) return true;
+    }
+  }
+  if (tmpl.is<ir::Map>()) {
+    for (const ir::Member& e : tmpl.as<ir::Map>()) {
+      if (reads(e.value, prop)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string target_property(const KindTemplate& k, const std::string& ir_prop) {
+  if (!k.body.is<ir::Map>()) return "";
+  for (const ir::Member& e : k.body.as<ir::Map>()) {
+    if (!reads(e.value, ir_prop)) continue;
+    const bool block = e.key.size() > 2 && e.key.compare(e.key.size() - 2, 2, "{}") == 0;
+    return block ? e.key.substr(0, e.key.size() - 2) : e.key;
+  }
+  return "";
+}
+
+bool reads_property(const KindTemplate& k, const std::string& ir_prop) {
+  if (reads(k.body, ir_prop) || reads(k.options, ir_prop)) return true;
+  for (const Companion& c : k.companions) {
+    if (reads(c.body, ir_prop) || c.each == "$" + ir_prop) return true;
+  }
+  return false;
 }
 
 std::optional<ir::Value> evaluate_template(const ir::Value& tmpl, const ir::Map& props,

@@ -42,6 +42,12 @@ struct KindTemplate {
   std::vector<Companion> companions;
   // Non-empty when the target cannot express the kind at all: why, for the diagnostic.
   std::string unsupported;
+  // IR properties the target cannot express, with the reason: reported as a warning at the
+  // manifest field when the manifest sets it (render.dropped).
+  std::map<std::string, std::string> dropped;
+  // IR properties the target expresses other than by a property (a deletion policy, a
+  // generated name), with how: nothing is lost, nothing is reported.
+  std::map<std::string, std::string> elsewhere;
 };
 
 struct TargetTemplates {
@@ -55,6 +61,13 @@ const TargetTemplates& templates_for(std::string_view target);
 
 // Parses one template file's text (exposed for tests).
 TargetTemplates parse_templates(std::string_view target, std::string_view yaml_text);
+
+// The target's name of the top-level property that renders IR property `ir_prop` (for
+// Terraform ignore_changes and Pulumi ignoreChanges; a block key loses its "{}"), or "".
+std::string target_property(const KindTemplate& k, const std::string& ir_prop);
+
+// Whether any template expression of `k` (body, options, companions) reads `ir_prop`.
+bool reads_property(const KindTemplate& k, const std::string& ir_prop);
 
 // Evaluates `tmpl` against a resource's properties; `item` is what "$." names.
 std::optional<ir::Value> evaluate_template(const ir::Value& tmpl, const ir::Map& props,

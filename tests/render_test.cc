@@ -151,7 +151,7 @@ TEST_CASE("CloudFormation references are intrinsic functions, never strings") {
   const std::string t = content(render_cloudformation(g), "template.yaml");
   CHECK(t.find("DBSubnetGroupName: !Ref SubnetGroup") != std::string::npos);
   CHECK(t.find("!GetAtt DbSecurityGroup.GroupId") != std::string::npos);
-  CHECK(t.find("DeletionPolicy: \"Snapshot\"") != std::string::npos);
+  CHECK(t.find("DeletionPolicy: Snapshot") != std::string::npos);
   CHECK(t.find("Fn::Sub") == std::string::npos);
   CHECK(t.find("!Sub") == std::string::npos);
 }
@@ -216,12 +216,68 @@ TEST_CASE("a secret's password is read at deploy time in each target's idiom, ne
 TEST_CASE("a global secondary ignores the replication source AWS sets, in Terraform and Pulumi") {
   const ir::Graph g = test::compile_example("global-secondary.yaml").graph;
   const std::string tf = content(render_terraform(g), "main.tf");
-  CHECK(tf.find("  lifecycle {\n    ignore_changes = [replication_source_identifier]\n  }\n") !=
-        std::string::npos);
+  CHECK(tf.find("      replication_source_identifier,\n    ]") != std::string::npos);
   const YAML::Node p = YAML::Load(content(render_pulumi(g), "Pulumi.yaml"));
-  CHECK(p["resources"]["cluster"]["options"]["ignoreChanges"][0].as<std::string>() ==
-        "replicationSourceIdentifier");
+  const YAML::Node ignored = p["resources"]["cluster"]["options"]["ignoreChanges"];
+  CHECK(ignored[0].as<std::string>() == "replicationSourceIdentifier");
   // The primary has no such source.
   const ir::Graph primary = test::compile_example("global-primary.yaml").graph;
-  CHECK(content(render_terraform(primary), "main.tf").find("lifecycle") == std::string::npos);
+  CHECK(content(render_terraform(primary), "main.tf").find("replication_source_identifier") ==
+        std::string::npos);
+}
+
+TEST_CASE("every CloudFormation resource says what a deletion and a replacement keep") {
+  for (const std::string& name : test::example_names()) {
+    const YAML::Node t = YAML::Load(
+        content(render_cloudformation(test::compile_example(name).graph), "template.yaml"));
+    for (const auto& r : t["Resources"]) {
+      INFO(name << " " << r.first.as<std::string>());
+      CHECK(r.second["DeletionPolicy"].IsScalar());
+      CHECK(r.second["UpdateReplacePolicy"].IsScalar());
+    }
+  }
+}
+
+TEST_CASE("the key survives a destroy in every target, the database a replacement") {
+  const ir::Graph g = test::compile_example("provisioned-postgres-ha.yaml").graph;
+  const YAML::Node cfn = YAML::Load(content(render_cloudformation(g), "template.yaml"));
+  CHECK(cfn["Resources"]["KmsKey"]["DeletionPolicy"].as<std::string>() == "RetainExceptOnCreate");
+  CHECK(cfn["Resources"]["Cluster"]["UpdateReplacePolicy"].as<std::string>() == "Snapshot");
+  CHECK(cfn["Resources"]["Writer"]["DeletionPolicy"].as<std::string>() == "Delete");
+  const std::string tf = content(render_terraform(g), "main.tf");
+  const std::size_t key = tf.find("resource \"aws_kms_key\" \"kms_key\"");
+  CHECK(tf.find("prevent_destroy = true", key) < tf.find("resource ", key + 1));
+  const YAML::Node p = YAML::Load(content(render_pulumi(g), "Pulumi.yaml"));
+  CHECK(p["resources"]["kmsKey"]["options"]["retainOnDelete"].as<bool>());
+}
+
+TEST_CASE("generated names let a group be replaced while the database still uses it") {
+  const ir::Graph g = test::compile_example("provisioned-postgres-ha.yaml").graph;
+  const std::string tf = content(render_terraform(g), "main.tf");
+  const std::size_t group = tf.find("resource \"aws_rds_cluster_parameter_group\"");
+  CHECK(tf.find("name_prefix = \"prod-aurora-cluster-\"", group) < tf.find("resource ", group + 1));
+  CHECK(tf.find("create_before_destroy = true", group) < tf.find("resource ", group + 1));
+  const YAML::Node cfn = YAML::Load(content(render_cloudformation(g), "template.yaml"));
+  CHECK_FALSE(
+      cfn["Resources"]["ClusterParameterGroup"]["Properties"]["DBClusterParameterGroupName"]);
+  CHECK_FALSE(cfn["Resources"]["MonitoringRole"]["Properties"]["RoleName"]);
+  const YAML::Node p = YAML::Load(content(render_pulumi(g), "Pulumi.yaml"));
+  CHECK(p["resources"]["dbSecurityGroup"]["properties"]["namePrefix"].as<std::string>() ==
+        "prod-aurora-db-");
+}
+
+TEST_CASE("readers wait for the writer and for each other, in every target") {
+  const ir::Graph g = test::compile_example("provisioned-postgres-ha.yaml").graph;
+  const YAML::Node cfn = YAML::Load(content(render_cloudformation(g), "template.yaml"));
+  const auto depends = [](const YAML::Node& deps) {
+    std::vector<std::string> out;
+    for (const auto& d : deps) out.push_back(d.as<std::string>());
+    return out;
+  };
+  CHECK(depends(cfn["Resources"]["Reader1"]["DependsOn"]) == std::vector<std::string>{"Writer"});
+  CHECK(depends(cfn["Resources"]["Reader2"]["DependsOn"]).back() == "Reader1");
+  const std::string tf = content(render_terraform(g), "main.tf");
+  CHECK(tf.find("    aws_rds_cluster_instance.reader_1,\n  ]") != std::string::npos);
+  const YAML::Node p = YAML::Load(content(render_pulumi(g), "Pulumi.yaml"));
+  CHECK(p["resources"]["reader2"]["options"]["dependsOn"][1].as<std::string>() == "${reader1}");
 }

@@ -15,12 +15,16 @@ resource "aws_db_subnet_group" "subnet_group" {
 }
 
 resource "aws_security_group" "db_security_group" {
-  name        = "analytics-db"
+  name_prefix = "analytics-db-"
   description = "Database access to analytics"
   vpc_id      = "vpc-0a1b2c3d4e5f60718"
   tags = {
     Name      = "analytics-db"
     ManagedBy = "aurora-gen"
+  }
+
+  lifecycle {
+    create_before_destroy = true
   }
 }
 
@@ -51,9 +55,14 @@ resource "aws_rds_cluster" "cluster" {
   iam_database_authentication_enabled = false
   enable_http_endpoint                = false
   apply_immediately                   = false
+  allow_major_version_upgrade         = false
   tags = {
     Name      = "analytics"
     ManagedBy = "aurora-gen"
+  }
+
+  lifecycle {
+    ignore_changes = [snapshot_identifier, restore_to_point_in_time]
   }
 }
 
@@ -62,7 +71,6 @@ resource "aws_rds_cluster_instance" "writer" {
   cluster_identifier           = aws_rds_cluster.cluster.id
   instance_class               = "db.r6g.large"
   engine                       = "aurora-postgresql"
-  engine_version               = "16.4"
   promotion_tier               = 0
   publicly_accessible          = false
   auto_minor_version_upgrade   = true
@@ -80,7 +88,6 @@ resource "aws_rds_cluster_instance" "reader_1" {
   cluster_identifier           = aws_rds_cluster.cluster.id
   instance_class               = "db.r6g.large"
   engine                       = "aurora-postgresql"
-  engine_version               = "16.4"
   promotion_tier               = 1
   publicly_accessible          = false
   auto_minor_version_upgrade   = true
@@ -91,6 +98,7 @@ resource "aws_rds_cluster_instance" "reader_1" {
     Name      = "analytics-reader-1"
     ManagedBy = "aurora-gen"
   }
+  depends_on = [aws_rds_cluster_instance.writer]
 }
 
 resource "aws_rds_cluster_instance" "reader_2" {
@@ -98,7 +106,6 @@ resource "aws_rds_cluster_instance" "reader_2" {
   cluster_identifier           = aws_rds_cluster.cluster.id
   instance_class               = "db.r6g.large"
   engine                       = "aurora-postgresql"
-  engine_version               = "16.4"
   promotion_tier               = 1
   publicly_accessible          = false
   auto_minor_version_upgrade   = true
@@ -109,6 +116,7 @@ resource "aws_rds_cluster_instance" "reader_2" {
     Name      = "analytics-reader-2"
     ManagedBy = "aurora-gen"
   }
+  depends_on = [aws_rds_cluster_instance.reader_1]
 }
 
 resource "aws_rds_cluster_endpoint" "endpoint_reporting" {

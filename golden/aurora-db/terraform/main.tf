@@ -22,7 +22,7 @@ resource "aws_db_subnet_group" "subnet_group" {
 }
 
 resource "aws_security_group" "db_security_group" {
-  name        = "aurora-db-db"
+  name_prefix = "aurora-db-db-"
   description = "Database access to aurora-db"
   vpc_id      = "vpc-0a1b2c3d4e5f60718"
   tags = {
@@ -31,6 +31,10 @@ resource "aws_security_group" "db_security_group" {
     ManagedBy   = "aurora-gen"
     service     = "checkout"
     team        = "platform"
+  }
+
+  lifecycle {
+    create_before_destroy = true
   }
 }
 
@@ -65,6 +69,7 @@ resource "aws_rds_cluster" "cluster" {
   enabled_cloudwatch_logs_exports     = ["postgresql"]
   enable_http_endpoint                = false
   apply_immediately                   = false
+  allow_major_version_upgrade         = false
   tags = {
     Name        = "aurora-db"
     Environment = "production"
@@ -77,6 +82,10 @@ resource "aws_rds_cluster" "cluster" {
     min_capacity = 0.5
     max_capacity = 16
   }
+
+  lifecycle {
+    ignore_changes = [snapshot_identifier, restore_to_point_in_time]
+  }
 }
 
 resource "aws_rds_cluster_instance" "writer" {
@@ -84,7 +93,6 @@ resource "aws_rds_cluster_instance" "writer" {
   cluster_identifier                    = aws_rds_cluster.cluster.id
   instance_class                        = "db.serverless"
   engine                                = "aurora-postgresql"
-  engine_version                        = "15.15"
   promotion_tier                        = 0
   publicly_accessible                   = false
   auto_minor_version_upgrade            = true
@@ -106,7 +114,6 @@ resource "aws_rds_cluster_instance" "reader_1" {
   cluster_identifier                    = aws_rds_cluster.cluster.id
   instance_class                        = "db.serverless"
   engine                                = "aurora-postgresql"
-  engine_version                        = "15.15"
   promotion_tier                        = 1
   publicly_accessible                   = false
   auto_minor_version_upgrade            = true
@@ -121,6 +128,7 @@ resource "aws_rds_cluster_instance" "reader_1" {
     service     = "checkout"
     team        = "platform"
   }
+  depends_on = [aws_rds_cluster_instance.writer]
 }
 
 resource "aws_secretsmanager_secret_rotation" "secret_rotation" {
@@ -132,7 +140,7 @@ resource "aws_secretsmanager_secret_rotation" "secret_rotation" {
 }
 
 resource "aws_security_group" "proxy_security_group" {
-  name        = "aurora-db-proxy"
+  name_prefix = "aurora-db-proxy-"
   description = "RDS Proxy access to aurora-db"
   vpc_id      = "vpc-0a1b2c3d4e5f60718"
   tags = {
@@ -141,6 +149,10 @@ resource "aws_security_group" "proxy_security_group" {
     ManagedBy   = "aurora-gen"
     service     = "checkout"
     team        = "platform"
+  }
+
+  lifecycle {
+    create_before_destroy = true
   }
 }
 
@@ -172,7 +184,7 @@ resource "aws_vpc_security_group_egress_rule" "proxy_egress_to_database" {
 }
 
 resource "aws_iam_role" "proxy_role" {
-  name        = "aurora-db-proxy"
+  name_prefix = "aurora-db-proxy-"
   description = "Lets RDS Proxy read the master secret of aurora-db"
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
@@ -192,6 +204,10 @@ resource "aws_iam_role" "proxy_role" {
     ManagedBy   = "aurora-gen"
     service     = "checkout"
     team        = "platform"
+  }
+
+  lifecycle {
+    create_before_destroy = true
   }
 }
 

@@ -20,13 +20,17 @@ resource "aws_db_subnet_group" "subnet_group" {
 }
 
 resource "aws_security_group" "db_security_group" {
-  name        = "billing-mysql-db"
+  name_prefix = "billing-mysql-db-"
   description = "Database access to billing-mysql"
   vpc_id      = "vpc-0a1b2c3d4e5f60718"
   tags = {
     Name        = "billing-mysql-db"
     Environment = "production"
     ManagedBy   = "aurora-gen"
+  }
+
+  lifecycle {
+    create_before_destroy = true
   }
 }
 
@@ -97,6 +101,10 @@ resource "aws_kms_key" "kms_key" {
     Environment = "production"
     ManagedBy   = "aurora-gen"
   }
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "aws_kms_alias" "kms_alias" {
@@ -105,7 +113,7 @@ resource "aws_kms_alias" "kms_alias" {
 }
 
 resource "aws_db_parameter_group" "instance_parameter_group" {
-  name        = "billing-mysql-instance"
+  name_prefix = "billing-mysql-instance-"
   family      = "mysql8.0"
   description = "Instance parameters of billing-mysql"
   tags = {
@@ -124,6 +132,10 @@ resource "aws_db_parameter_group" "instance_parameter_group" {
     name         = "long_query_time"
     value        = "1"
     apply_method = "immediate"
+  }
+
+  lifecycle {
+    create_before_destroy = true
   }
 }
 
@@ -184,6 +196,7 @@ resource "aws_db_instance" "db_instance" {
   performance_insights_retention_period = 7
   performance_insights_kms_key_id       = aws_kms_key.kms_key.arn
   apply_immediately                     = false
+  allow_major_version_upgrade           = false
   tags = {
     Name        = "billing-mysql"
     Environment = "production"
@@ -193,16 +206,24 @@ resource "aws_db_instance" "db_instance" {
     aws_cloudwatch_log_group.log_group_error,
     aws_cloudwatch_log_group.log_group_slowquery,
   ]
+
+  lifecycle {
+    ignore_changes = [snapshot_identifier]
+  }
 }
 
 resource "aws_security_group" "proxy_security_group" {
-  name        = "billing-mysql-proxy"
+  name_prefix = "billing-mysql-proxy-"
   description = "RDS Proxy access to billing-mysql"
   vpc_id      = "vpc-0a1b2c3d4e5f60718"
   tags = {
     Name        = "billing-mysql-proxy"
     Environment = "production"
     ManagedBy   = "aurora-gen"
+  }
+
+  lifecycle {
+    create_before_destroy = true
   }
 }
 
@@ -243,7 +264,7 @@ resource "aws_vpc_security_group_egress_rule" "proxy_egress_to_database" {
 }
 
 resource "aws_iam_role" "proxy_role" {
-  name        = "billing-mysql-proxy"
+  name_prefix = "billing-mysql-proxy-"
   description = "Lets RDS Proxy read the master secret of billing-mysql"
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
@@ -261,6 +282,10 @@ resource "aws_iam_role" "proxy_role" {
     Name        = "billing-mysql-proxy"
     Environment = "production"
     ManagedBy   = "aurora-gen"
+  }
+
+  lifecycle {
+    create_before_destroy = true
   }
 }
 

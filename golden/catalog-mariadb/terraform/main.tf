@@ -5,7 +5,7 @@ provider "aws" {
 }
 
 resource "aws_security_group" "db_security_group" {
-  name        = "catalog-mariadb-db"
+  name_prefix = "catalog-mariadb-db-"
   description = "Database access to catalog-mariadb"
   vpc_id      = "vpc-0a1b2c3d4e5f60718"
   tags = {
@@ -13,6 +13,10 @@ resource "aws_security_group" "db_security_group" {
     Environment = "qa"
     ManagedBy   = "aurora-gen"
     team        = "catalog"
+  }
+
+  lifecycle {
+    create_before_destroy = true
   }
 }
 
@@ -80,6 +84,7 @@ resource "aws_db_instance" "db_instance" {
   monitoring_interval                 = 0
   performance_insights_enabled        = false
   apply_immediately                   = false
+  allow_major_version_upgrade         = false
   tags = {
     Name        = "catalog-mariadb"
     Environment = "qa"
@@ -90,6 +95,10 @@ resource "aws_db_instance" "db_instance" {
     aws_cloudwatch_log_group.log_group_audit,
     aws_cloudwatch_log_group.log_group_error,
   ]
+
+  lifecycle {
+    ignore_changes = [snapshot_identifier]
+  }
 }
 
 resource "aws_secretsmanager_secret_rotation" "secret_rotation" {

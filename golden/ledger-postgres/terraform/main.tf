@@ -20,13 +20,17 @@ resource "aws_db_subnet_group" "subnet_group" {
 }
 
 resource "aws_security_group" "db_security_group" {
-  name        = "ledger-postgres-db"
+  name_prefix = "ledger-postgres-db-"
   description = "Database access to ledger-postgres"
   vpc_id      = "vpc-0a1b2c3d4e5f60718"
   tags = {
     Name        = "ledger-postgres-db"
     Environment = "staging"
     ManagedBy   = "aurora-gen"
+  }
+
+  lifecycle {
+    create_before_destroy = true
   }
 }
 
@@ -59,10 +63,15 @@ resource "aws_rds_cluster" "cluster" {
   iam_database_authentication_enabled = false
   enable_http_endpoint                = false
   apply_immediately                   = false
+  allow_major_version_upgrade         = false
   tags = {
     Name        = "ledger-postgres"
     Environment = "staging"
     ManagedBy   = "aurora-gen"
+  }
+
+  lifecycle {
+    ignore_changes = [snapshot_identifier, restore_to_point_in_time]
   }
 }
 
@@ -71,7 +80,6 @@ resource "aws_rds_cluster_instance" "writer" {
   cluster_identifier           = aws_rds_cluster.cluster.id
   instance_class               = "db.r6g.large"
   engine                       = "aurora-postgresql"
-  engine_version               = "16.8"
   promotion_tier               = 0
   publicly_accessible          = false
   auto_minor_version_upgrade   = true
@@ -90,7 +98,6 @@ resource "aws_rds_cluster_instance" "reader_1" {
   cluster_identifier           = aws_rds_cluster.cluster.id
   instance_class               = "db.r6g.large"
   engine                       = "aurora-postgresql"
-  engine_version               = "16.8"
   promotion_tier               = 1
   publicly_accessible          = false
   auto_minor_version_upgrade   = true
@@ -102,16 +109,21 @@ resource "aws_rds_cluster_instance" "reader_1" {
     Environment = "staging"
     ManagedBy   = "aurora-gen"
   }
+  depends_on = [aws_rds_cluster_instance.writer]
 }
 
 resource "aws_security_group" "proxy_security_group" {
-  name        = "ledger-postgres-proxy"
+  name_prefix = "ledger-postgres-proxy-"
   description = "RDS Proxy access to ledger-postgres"
   vpc_id      = "vpc-0a1b2c3d4e5f60718"
   tags = {
     Name        = "ledger-postgres-proxy"
     Environment = "staging"
     ManagedBy   = "aurora-gen"
+  }
+
+  lifecycle {
+    create_before_destroy = true
   }
 }
 
@@ -143,7 +155,7 @@ resource "aws_vpc_security_group_egress_rule" "proxy_egress_to_database" {
 }
 
 resource "aws_iam_role" "proxy_role" {
-  name        = "ledger-postgres-proxy"
+  name_prefix = "ledger-postgres-proxy-"
   description = "Lets RDS Proxy read the master secret of ledger-postgres"
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
@@ -161,6 +173,10 @@ resource "aws_iam_role" "proxy_role" {
     Name        = "ledger-postgres-proxy"
     Environment = "staging"
     ManagedBy   = "aurora-gen"
+  }
+
+  lifecycle {
+    create_before_destroy = true
   }
 }
 

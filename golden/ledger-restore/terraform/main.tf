@@ -15,12 +15,16 @@ resource "aws_db_subnet_group" "subnet_group" {
 }
 
 resource "aws_security_group" "db_security_group" {
-  name        = "ledger-restore-db"
+  name_prefix = "ledger-restore-db-"
   description = "Database access to ledger-restore"
   vpc_id      = "vpc-0a1b2c3d4e5f60718"
   tags = {
     Name      = "ledger-restore-db"
     ManagedBy = "aurora-gen"
+  }
+
+  lifecycle {
+    create_before_destroy = true
   }
 }
 
@@ -50,9 +54,14 @@ resource "aws_rds_cluster" "cluster" {
   iam_database_authentication_enabled = false
   enable_http_endpoint                = false
   apply_immediately                   = false
+  allow_major_version_upgrade         = false
   tags = {
     Name      = "ledger-restore"
     ManagedBy = "aurora-gen"
+  }
+
+  lifecycle {
+    ignore_changes = [snapshot_identifier, restore_to_point_in_time]
   }
 }
 
@@ -61,7 +70,6 @@ resource "aws_rds_cluster_instance" "writer" {
   cluster_identifier           = aws_rds_cluster.cluster.id
   instance_class               = "db.r6g.large"
   engine                       = "aurora-postgresql"
-  engine_version               = "16.4"
   promotion_tier               = 0
   publicly_accessible          = false
   auto_minor_version_upgrade   = true

@@ -15,12 +15,16 @@ resource "aws_db_subnet_group" "subnet_group" {
 }
 
 resource "aws_security_group" "db_security_group" {
-  name        = "orders-euw1-db"
+  name_prefix = "orders-euw1-db-"
   description = "Database access to orders-euw1"
   vpc_id      = "vpc-0b1c2d3e4f5a60729"
   tags = {
     Name      = "orders-euw1-db"
     ManagedBy = "aurora-gen"
+  }
+
+  lifecycle {
+    create_before_destroy = true
   }
 }
 
@@ -52,13 +56,19 @@ resource "aws_rds_cluster" "cluster" {
   iam_database_authentication_enabled = false
   enable_http_endpoint                = false
   apply_immediately                   = false
+  allow_major_version_upgrade         = false
   tags = {
     Name      = "orders-euw1"
     ManagedBy = "aurora-gen"
   }
 
   lifecycle {
-    ignore_changes = [replication_source_identifier]
+    ignore_changes = [
+      snapshot_identifier,
+      restore_to_point_in_time,
+      engine_version,
+      replication_source_identifier,
+    ]
   }
 }
 
@@ -67,7 +77,6 @@ resource "aws_rds_cluster_instance" "writer" {
   cluster_identifier           = aws_rds_cluster.cluster.id
   instance_class               = "db.r6g.large"
   engine                       = "aurora-postgresql"
-  engine_version               = "16.4"
   promotion_tier               = 0
   publicly_accessible          = false
   auto_minor_version_upgrade   = true

@@ -238,7 +238,7 @@ resource "aws_vpc_endpoint" "s3_endpoint" {
 }
 
 resource "aws_security_group" "endpoint_security_group" {
-  name        = "orders-mysql-endpoints"
+  name_prefix = "orders-mysql-endpoints-"
   description = "HTTPS from the VPC to the interface endpoints of orders-mysql"
   vpc_id      = aws_vpc.vpc.id
   tags = {
@@ -246,6 +246,10 @@ resource "aws_security_group" "endpoint_security_group" {
     Environment = "staging"
     ManagedBy   = "aurora-gen"
     team        = "orders"
+  }
+
+  lifecycle {
+    create_before_destroy = true
   }
 }
 
@@ -351,7 +355,7 @@ resource "aws_db_subnet_group" "subnet_group" {
 }
 
 resource "aws_security_group" "db_security_group" {
-  name        = "orders-mysql-db"
+  name_prefix = "orders-mysql-db-"
   description = "Database access to orders-mysql"
   vpc_id      = aws_vpc.vpc.id
   tags = {
@@ -359,6 +363,10 @@ resource "aws_security_group" "db_security_group" {
     Environment = "staging"
     ManagedBy   = "aurora-gen"
     team        = "orders"
+  }
+
+  lifecycle {
+    create_before_destroy = true
   }
 }
 
@@ -372,7 +380,7 @@ resource "aws_vpc_security_group_ingress_rule" "ingress_sg_0123456789abcdef0" {
 }
 
 resource "aws_rds_cluster_parameter_group" "cluster_parameter_group" {
-  name        = "orders-mysql-cluster"
+  name_prefix = "orders-mysql-cluster-"
   family      = "aurora-mysql8.0"
   description = "Cluster parameters of orders-mysql"
   tags = {
@@ -392,6 +400,10 @@ resource "aws_rds_cluster_parameter_group" "cluster_parameter_group" {
     name         = "server_audit_events"
     value        = "CONNECT,QUERY_DCL"
     apply_method = "immediate"
+  }
+
+  lifecycle {
+    create_before_destroy = true
   }
 }
 
@@ -467,9 +479,10 @@ resource "aws_rds_cluster" "cluster" {
     "slowquery",
     "iam-db-auth-error",
   ]
-  backtrack_window     = 86400
-  enable_http_endpoint = true
-  apply_immediately    = false
+  backtrack_window            = 86400
+  enable_http_endpoint        = true
+  apply_immediately           = false
+  allow_major_version_upgrade = false
   tags = {
     Name        = "orders-mysql"
     Environment = "staging"
@@ -482,6 +495,10 @@ resource "aws_rds_cluster" "cluster" {
     aws_cloudwatch_log_group.log_group_slowquery,
     aws_cloudwatch_log_group.log_group_iam_db_auth_error,
   ]
+
+  lifecycle {
+    ignore_changes = [snapshot_identifier, restore_to_point_in_time]
+  }
 }
 
 resource "aws_rds_cluster_instance" "writer" {
@@ -489,7 +506,6 @@ resource "aws_rds_cluster_instance" "writer" {
   cluster_identifier                    = aws_rds_cluster.cluster.id
   instance_class                        = "db.r6g.large"
   engine                                = "aurora-mysql"
-  engine_version                        = "8.0.mysql_aurora.3.08.0"
   availability_zone                     = "eu-central-1a"
   promotion_tier                        = 0
   db_parameter_group_name               = "shared-aurora-mysql8"
@@ -513,7 +529,6 @@ resource "aws_rds_cluster_instance" "reader_1" {
   cluster_identifier                    = aws_rds_cluster.cluster.id
   instance_class                        = "db.r6g.large"
   engine                                = "aurora-mysql"
-  engine_version                        = "8.0.mysql_aurora.3.08.0"
   availability_zone                     = "eu-central-1b"
   promotion_tier                        = 1
   db_parameter_group_name               = "shared-aurora-mysql8"
@@ -530,6 +545,7 @@ resource "aws_rds_cluster_instance" "reader_1" {
     ManagedBy   = "aurora-gen"
     team        = "orders"
   }
+  depends_on = [aws_rds_cluster_instance.writer]
 }
 
 resource "aws_rds_cluster_instance" "reader_2" {
@@ -537,7 +553,6 @@ resource "aws_rds_cluster_instance" "reader_2" {
   cluster_identifier                    = aws_rds_cluster.cluster.id
   instance_class                        = "db.r6g.large"
   engine                                = "aurora-mysql"
-  engine_version                        = "8.0.mysql_aurora.3.08.0"
   availability_zone                     = "eu-central-1c"
   promotion_tier                        = 1
   db_parameter_group_name               = "shared-aurora-mysql8"
@@ -554,6 +569,7 @@ resource "aws_rds_cluster_instance" "reader_2" {
     ManagedBy   = "aurora-gen"
     team        = "orders"
   }
+  depends_on = [aws_rds_cluster_instance.reader_1]
 }
 
 resource "aws_secretsmanager_secret_rotation" "secret_rotation" {
@@ -592,7 +608,7 @@ resource "aws_appautoscaling_policy" "replica_scaling_policy" {
 }
 
 resource "aws_security_group" "proxy_security_group" {
-  name        = "orders-mysql-proxy"
+  name_prefix = "orders-mysql-proxy-"
   description = "RDS Proxy access to orders-mysql"
   vpc_id      = aws_vpc.vpc.id
   tags = {
@@ -600,6 +616,10 @@ resource "aws_security_group" "proxy_security_group" {
     Environment = "staging"
     ManagedBy   = "aurora-gen"
     team        = "orders"
+  }
+
+  lifecycle {
+    create_before_destroy = true
   }
 }
 
@@ -631,7 +651,7 @@ resource "aws_vpc_security_group_egress_rule" "proxy_egress_to_database" {
 }
 
 resource "aws_iam_role" "proxy_role" {
-  name        = "orders-mysql-proxy"
+  name_prefix = "orders-mysql-proxy-"
   description = "Lets RDS Proxy read the master secret of orders-mysql"
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
@@ -650,6 +670,10 @@ resource "aws_iam_role" "proxy_role" {
     Environment = "staging"
     ManagedBy   = "aurora-gen"
     team        = "orders"
+  }
+
+  lifecycle {
+    create_before_destroy = true
   }
 }
 

@@ -23,12 +23,16 @@ resource "aws_db_subnet_group" "subnet_group" {
 }
 
 resource "aws_security_group" "db_security_group" {
-  name        = "orders-use1-db"
+  name_prefix = "orders-use1-db-"
   description = "Database access to orders-use1"
   vpc_id      = "vpc-0a1b2c3d4e5f60718"
   tags = {
     Name      = "orders-use1-db"
     ManagedBy = "aurora-gen"
+  }
+
+  lifecycle {
+    create_before_destroy = true
   }
 }
 
@@ -47,6 +51,10 @@ resource "aws_rds_global_cluster" "global_cluster" {
   engine_version            = "16.4"
   storage_encrypted         = true
   deletion_protection       = true
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "aws_rds_cluster" "cluster" {
@@ -69,9 +77,18 @@ resource "aws_rds_cluster" "cluster" {
   iam_database_authentication_enabled = false
   enable_http_endpoint                = false
   apply_immediately                   = false
+  allow_major_version_upgrade         = false
   tags = {
     Name      = "orders-use1"
     ManagedBy = "aurora-gen"
+  }
+
+  lifecycle {
+    ignore_changes = [
+      snapshot_identifier,
+      restore_to_point_in_time,
+      engine_version,
+    ]
   }
 }
 
@@ -80,7 +97,6 @@ resource "aws_rds_cluster_instance" "writer" {
   cluster_identifier           = aws_rds_cluster.cluster.id
   instance_class               = "db.r6g.large"
   engine                       = "aurora-postgresql"
-  engine_version               = "16.4"
   promotion_tier               = 0
   publicly_accessible          = false
   auto_minor_version_upgrade   = true
@@ -98,7 +114,6 @@ resource "aws_rds_cluster_instance" "reader_1" {
   cluster_identifier           = aws_rds_cluster.cluster.id
   instance_class               = "db.r6g.large"
   engine                       = "aurora-postgresql"
-  engine_version               = "16.4"
   promotion_tier               = 1
   publicly_accessible          = false
   auto_minor_version_upgrade   = true
@@ -109,4 +124,5 @@ resource "aws_rds_cluster_instance" "reader_1" {
     Name      = "orders-use1-reader-1"
     ManagedBy = "aurora-gen"
   }
+  depends_on = [aws_rds_cluster_instance.writer]
 }

@@ -15,12 +15,16 @@ resource "aws_db_subnet_group" "subnet_group" {
 }
 
 resource "aws_security_group" "db_security_group" {
-  name        = "paas-postgres-db"
+  name_prefix = "paas-postgres-db-"
   description = "Database access to paas-postgres"
   vpc_id      = "vpc-0a1b2c3d4e5f60718"
   tags = {
     Name      = "paas-postgres-db"
     ManagedBy = "aurora-gen"
+  }
+
+  lifecycle {
+    create_before_destroy = true
   }
 }
 
@@ -42,9 +46,14 @@ resource "aws_rds_cluster" "cluster" {
   iam_database_authentication_enabled = false
   enable_http_endpoint                = false
   apply_immediately                   = false
+  allow_major_version_upgrade         = false
   tags = {
     Name      = "paas-postgres"
     ManagedBy = "aurora-gen"
+  }
+
+  lifecycle {
+    ignore_changes = [snapshot_identifier, restore_to_point_in_time]
   }
 }
 
@@ -53,7 +62,6 @@ resource "aws_rds_cluster_instance" "writer" {
   cluster_identifier           = aws_rds_cluster.cluster.id
   instance_class               = "db.r6g.large"
   engine                       = "aurora-postgresql"
-  engine_version               = "15.15"
   promotion_tier               = 0
   publicly_accessible          = false
   auto_minor_version_upgrade   = true
@@ -71,7 +79,6 @@ resource "aws_rds_cluster_instance" "reader_1" {
   cluster_identifier           = aws_rds_cluster.cluster.id
   instance_class               = "db.r6g.large"
   engine                       = "aurora-postgresql"
-  engine_version               = "15.15"
   promotion_tier               = 1
   publicly_accessible          = false
   auto_minor_version_upgrade   = true
@@ -82,4 +89,5 @@ resource "aws_rds_cluster_instance" "reader_1" {
     Name      = "paas-postgres-reader-1"
     ManagedBy = "aurora-gen"
   }
+  depends_on = [aws_rds_cluster_instance.writer]
 }

@@ -111,13 +111,17 @@ resource "aws_db_subnet_group" "subnet_group" {
 }
 
 resource "aws_security_group" "db_security_group" {
-  name        = "postgres-ha-db"
+  name_prefix = "postgres-ha-db-"
   description = "Database access to postgres-ha"
   vpc_id      = aws_vpc.vpc.id
   tags = {
     Name        = "postgres-ha-db"
     Environment = "dev"
     ManagedBy   = "aurora-gen"
+  }
+
+  lifecycle {
+    create_before_destroy = true
   }
 }
 
@@ -131,7 +135,7 @@ resource "aws_vpc_security_group_ingress_rule" "ingress_cidr_10_0_0_0_16" {
 }
 
 resource "aws_db_parameter_group" "instance_parameter_group" {
-  name        = "postgres-ha-instance"
+  name_prefix = "postgres-ha-instance-"
   family      = "postgres15"
   description = "Instance parameters of postgres-ha"
   tags = {
@@ -151,10 +155,14 @@ resource "aws_db_parameter_group" "instance_parameter_group" {
     value        = "all"
     apply_method = "immediate"
   }
+
+  lifecycle {
+    create_before_destroy = true
+  }
 }
 
 resource "aws_iam_role" "monitoring_role" {
-  name        = "postgres-ha-monitoring"
+  name_prefix = "postgres-ha-monitoring-"
   description = "Lets RDS publish enhanced monitoring metrics of postgres-ha"
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
@@ -172,6 +180,10 @@ resource "aws_iam_role" "monitoring_role" {
     Name        = "postgres-ha-monitoring"
     Environment = "dev"
     ManagedBy   = "aurora-gen"
+  }
+
+  lifecycle {
+    create_before_destroy = true
   }
 }
 
@@ -212,10 +224,15 @@ resource "aws_db_instance" "db_instance" {
   monitoring_role_arn                 = aws_iam_role.monitoring_role.arn
   performance_insights_enabled        = false
   apply_immediately                   = false
+  allow_major_version_upgrade         = false
   tags = {
     Name        = "postgres-ha"
     Environment = "dev"
     ManagedBy   = "aurora-gen"
   }
   depends_on = [aws_iam_role_policy_attachment.monitoring_role_policy]
+
+  lifecycle {
+    ignore_changes = [snapshot_identifier]
+  }
 }

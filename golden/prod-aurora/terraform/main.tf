@@ -286,7 +286,7 @@ resource "aws_vpc_endpoint" "s3_endpoint" {
 }
 
 resource "aws_security_group" "endpoint_security_group" {
-  name        = "prod-aurora-endpoints"
+  name_prefix = "prod-aurora-endpoints-"
   description = "HTTPS from the VPC to the interface endpoints of prod-aurora"
   vpc_id      = aws_vpc.vpc.id
   tags = {
@@ -294,6 +294,10 @@ resource "aws_security_group" "endpoint_security_group" {
     Environment = "production"
     ManagedBy   = "aurora-gen"
     cost-center = "4711"
+  }
+
+  lifecycle {
+    create_before_destroy = true
   }
 }
 
@@ -361,7 +365,7 @@ resource "aws_db_subnet_group" "subnet_group" {
 }
 
 resource "aws_security_group" "db_security_group" {
-  name        = "prod-aurora-db"
+  name_prefix = "prod-aurora-db-"
   description = "Database access to prod-aurora"
   vpc_id      = aws_vpc.vpc.id
   tags = {
@@ -369,6 +373,10 @@ resource "aws_security_group" "db_security_group" {
     Environment = "production"
     ManagedBy   = "aurora-gen"
     cost-center = "4711"
+  }
+
+  lifecycle {
+    create_before_destroy = true
   }
 }
 
@@ -431,6 +439,10 @@ resource "aws_kms_key" "kms_key" {
     ManagedBy   = "aurora-gen"
     cost-center = "4711"
   }
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "aws_kms_alias" "kms_alias" {
@@ -439,7 +451,7 @@ resource "aws_kms_alias" "kms_alias" {
 }
 
 resource "aws_rds_cluster_parameter_group" "cluster_parameter_group" {
-  name        = "prod-aurora-cluster"
+  name_prefix = "prod-aurora-cluster-"
   family      = "aurora-postgresql16"
   description = "Cluster parameters of prod-aurora"
   tags = {
@@ -460,10 +472,14 @@ resource "aws_rds_cluster_parameter_group" "cluster_parameter_group" {
     value        = "500"
     apply_method = "immediate"
   }
+
+  lifecycle {
+    create_before_destroy = true
+  }
 }
 
 resource "aws_db_parameter_group" "instance_parameter_group" {
-  name        = "prod-aurora-instance"
+  name_prefix = "prod-aurora-instance-"
   family      = "aurora-postgresql16"
   description = "Instance parameters of prod-aurora"
   tags = {
@@ -478,10 +494,14 @@ resource "aws_db_parameter_group" "instance_parameter_group" {
     value        = "pg_stat_statements"
     apply_method = "pending-reboot"
   }
+
+  lifecycle {
+    create_before_destroy = true
+  }
 }
 
 resource "aws_iam_role" "monitoring_role" {
-  name        = "prod-aurora-monitoring"
+  name_prefix = "prod-aurora-monitoring-"
   description = "Lets RDS publish enhanced monitoring metrics of prod-aurora"
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
@@ -500,6 +520,10 @@ resource "aws_iam_role" "monitoring_role" {
     Environment = "production"
     ManagedBy   = "aurora-gen"
     cost-center = "4711"
+  }
+
+  lifecycle {
+    create_before_destroy = true
   }
 }
 
@@ -534,11 +558,16 @@ resource "aws_rds_cluster" "cluster" {
   enabled_cloudwatch_logs_exports     = ["postgresql"]
   enable_http_endpoint                = false
   apply_immediately                   = false
+  allow_major_version_upgrade         = false
   tags = {
     Name        = "prod-aurora"
     Environment = "production"
     ManagedBy   = "aurora-gen"
     cost-center = "4711"
+  }
+
+  lifecycle {
+    ignore_changes = [snapshot_identifier, restore_to_point_in_time]
   }
 }
 
@@ -547,7 +576,6 @@ resource "aws_rds_cluster_instance" "writer" {
   cluster_identifier                    = aws_rds_cluster.cluster.id
   instance_class                        = "db.r6g.large"
   engine                                = "aurora-postgresql"
-  engine_version                        = "16.4"
   availability_zone                     = "us-east-1a"
   promotion_tier                        = 0
   db_parameter_group_name               = aws_db_parameter_group.instance_parameter_group.name
@@ -573,7 +601,6 @@ resource "aws_rds_cluster_instance" "reader_1" {
   cluster_identifier                    = aws_rds_cluster.cluster.id
   instance_class                        = "db.r6g.large"
   engine                                = "aurora-postgresql"
-  engine_version                        = "16.4"
   availability_zone                     = "us-east-1b"
   promotion_tier                        = 1
   db_parameter_group_name               = aws_db_parameter_group.instance_parameter_group.name
@@ -591,7 +618,10 @@ resource "aws_rds_cluster_instance" "reader_1" {
     ManagedBy   = "aurora-gen"
     cost-center = "4711"
   }
-  depends_on = [aws_iam_role_policy_attachment.monitoring_role_policy]
+  depends_on = [
+    aws_iam_role_policy_attachment.monitoring_role_policy,
+    aws_rds_cluster_instance.writer,
+  ]
 }
 
 resource "aws_rds_cluster_instance" "reader_2" {
@@ -599,7 +629,6 @@ resource "aws_rds_cluster_instance" "reader_2" {
   cluster_identifier                    = aws_rds_cluster.cluster.id
   instance_class                        = "db.r6g.large"
   engine                                = "aurora-postgresql"
-  engine_version                        = "16.4"
   availability_zone                     = "us-east-1c"
   promotion_tier                        = 1
   db_parameter_group_name               = aws_db_parameter_group.instance_parameter_group.name
@@ -617,7 +646,10 @@ resource "aws_rds_cluster_instance" "reader_2" {
     ManagedBy   = "aurora-gen"
     cost-center = "4711"
   }
-  depends_on = [aws_iam_role_policy_attachment.monitoring_role_policy]
+  depends_on = [
+    aws_iam_role_policy_attachment.monitoring_role_policy,
+    aws_rds_cluster_instance.reader_1,
+  ]
 }
 
 resource "aws_appautoscaling_target" "replica_scaling_target" {

@@ -20,13 +20,17 @@ resource "aws_db_subnet_group" "subnet_group" {
 }
 
 resource "aws_security_group" "db_security_group" {
-  name        = "reports-postgres-db"
+  name_prefix = "reports-postgres-db-"
   description = "Database access to reports-postgres"
   vpc_id      = "vpc-0a1b2c3d4e5f60718"
   tags = {
     Name        = "reports-postgres-db"
     Environment = "production"
     ManagedBy   = "aurora-gen"
+  }
+
+  lifecycle {
+    create_before_destroy = true
   }
 }
 
@@ -69,9 +73,14 @@ resource "aws_db_instance" "db_instance" {
   performance_insights_enabled          = true
   performance_insights_retention_period = 31
   apply_immediately                     = false
+  allow_major_version_upgrade           = false
   tags = {
     Name        = "reports-postgres"
     Environment = "production"
     ManagedBy   = "aurora-gen"
+  }
+
+  lifecycle {
+    ignore_changes = [snapshot_identifier]
   }
 }

@@ -5,13 +5,17 @@ provider "aws" {
 }
 
 resource "aws_security_group" "db_security_group" {
-  name        = "shop-incident-copy-db"
+  name_prefix = "shop-incident-copy-db-"
   description = "Database access to shop-incident-copy"
   vpc_id      = "vpc-0f1e2d3c4b5a69788"
   tags = {
     Name        = "shop-incident-copy-db"
     Environment = "forensics"
     ManagedBy   = "aurora-gen"
+  }
+
+  lifecycle {
+    create_before_destroy = true
   }
 }
 
@@ -39,6 +43,7 @@ resource "aws_rds_cluster" "cluster" {
   iam_database_authentication_enabled = false
   enable_http_endpoint                = false
   apply_immediately                   = false
+  allow_major_version_upgrade         = false
   tags = {
     Name        = "shop-incident-copy"
     Environment = "forensics"
@@ -55,6 +60,10 @@ resource "aws_rds_cluster" "cluster" {
     min_capacity = 0.5
     max_capacity = 8
   }
+
+  lifecycle {
+    ignore_changes = [snapshot_identifier, restore_to_point_in_time]
+  }
 }
 
 resource "aws_rds_cluster_instance" "writer" {
@@ -62,7 +71,6 @@ resource "aws_rds_cluster_instance" "writer" {
   cluster_identifier           = aws_rds_cluster.cluster.id
   instance_class               = "db.serverless"
   engine                       = "aurora-mysql"
-  engine_version               = "8.0.mysql_aurora.3.08.0"
   promotion_tier               = 0
   publicly_accessible          = false
   auto_minor_version_upgrade   = true

@@ -5,13 +5,17 @@ provider "aws" {
 }
 
 resource "aws_security_group" "db_security_group" {
-  name        = "shop-mysql-dev-db"
+  name_prefix = "shop-mysql-dev-db-"
   description = "Database access to shop-mysql-dev"
   vpc_id      = "vpc-0f1e2d3c4b5a69788"
   tags = {
     Name        = "shop-mysql-dev-db"
     Environment = "dev"
     ManagedBy   = "aurora-gen"
+  }
+
+  lifecycle {
+    create_before_destroy = true
   }
 }
 
@@ -25,7 +29,7 @@ resource "aws_vpc_security_group_ingress_rule" "ingress_sg_0123456789abcdef0" {
 }
 
 resource "aws_rds_cluster_parameter_group" "cluster_parameter_group" {
-  name        = "shop-mysql-dev-cluster"
+  name_prefix = "shop-mysql-dev-cluster-"
   family      = "aurora-mysql8.0"
   description = "Cluster parameters of shop-mysql-dev"
   tags = {
@@ -44,6 +48,10 @@ resource "aws_rds_cluster_parameter_group" "cluster_parameter_group" {
     name         = "long_query_time"
     value        = "2"
     apply_method = "immediate"
+  }
+
+  lifecycle {
+    create_before_destroy = true
   }
 }
 
@@ -71,6 +79,7 @@ resource "aws_rds_cluster" "cluster" {
   enabled_cloudwatch_logs_exports     = ["error", "slowquery"]
   enable_http_endpoint                = false
   apply_immediately                   = false
+  allow_major_version_upgrade         = false
   tags = {
     Name        = "shop-mysql-dev"
     Environment = "dev"
@@ -82,6 +91,10 @@ resource "aws_rds_cluster" "cluster" {
     max_capacity             = 4
     seconds_until_auto_pause = 3600
   }
+
+  lifecycle {
+    ignore_changes = [snapshot_identifier, restore_to_point_in_time]
+  }
 }
 
 resource "aws_rds_cluster_instance" "writer" {
@@ -89,7 +102,6 @@ resource "aws_rds_cluster_instance" "writer" {
   cluster_identifier           = aws_rds_cluster.cluster.id
   instance_class               = "db.serverless"
   engine                       = "aurora-mysql"
-  engine_version               = "8.0.mysql_aurora.3.08.0"
   promotion_tier               = 0
   publicly_accessible          = false
   auto_minor_version_upgrade   = true

@@ -1,0 +1,123 @@
+// Where each IR property comes from in the manifest: the field a diagnostic about the
+// property points at (a target that cannot express it; later, the change planner). One
+// table by kind; the first field of a row that the manifest sets wins, and a property
+// that only a default set has no source.
+#include <map>
+#include <vector>
+
+#include "lower_context.h"
+
+namespace ag::lowering {
+namespace {
+
+using Fields = std::vector<std::string>;
+using Table = std::map<std::string, Fields>;
+
+// The properties a cluster and a DB instance share (add_common_database and friends).
+const Table& database_fields() {
+  static const Table k{
+      {"identifier", {"/metadata/name"}},
+      {"engine", {"/spec/engine"}},
+      {"engine_version", {"/spec/engine_version"}},
+      {"database_name", {"/spec/database_name"}},
+      {"port", {"/spec/port"}},
+      {"master_username", {"/spec/credentials/username"}},
+      {"manage_master_user_password", {"/spec/credentials/manage_master_user_password"}},
+      {"master_user_secret_kms_key_id",
+       {"/spec/credentials/master_user_secret_kms_key_id", "/spec/storage/create_kms_key"}},
+      {"master_password", {"/spec/credentials/master_password_secret_arn"}},
+      {"db_subnet_group_name",
+       {"/spec/network/db_subnet_group_name", "/spec/network/subnet_ids",
+        "/spec/network/create_vpc"}},
+      {"vpc_security_group_ids", {"/spec/network/security_group_ids"}},
+      {"storage_encrypted", {"/spec/storage/encrypted"}},
+      {"kms_key_id", {"/spec/storage/kms_key_id", "/spec/storage/create_kms_key"}},
+      {"storage_type", {"/spec/storage/type"}},
+      {"backup_retention_period", {"/spec/backup/retention_period"}},
+      {"preferred_backup_window", {"/spec/backup/preferred_window"}},
+      {"preferred_maintenance_window", {"/spec/maintenance/preferred_window"}},
+      {"copy_tags_to_snapshot", {"/spec/backup/copy_tags_to_snapshot"}},
+      {"skip_final_snapshot", {"/spec/backup/skip_final_snapshot"}},
+      {"final_snapshot_identifier", {"/spec/backup/final_snapshot_identifier"}},
+      {"apply_immediately", {"/spec/maintenance/apply_immediately"}},
+      {"allow_major_version_upgrade", {"/spec/maintenance/allow_major_version_upgrade"}},
+      {"auto_minor_version_upgrade", {"/spec/maintenance/auto_minor_version_upgrade"}},
+      {"deletion_protection", {"/spec/deletion_protection"}},
+      {"iam_database_authentication_enabled", {"/spec/iam_database_authentication_enabled"}},
+      {"enabled_cloudwatch_logs_exports", {"/spec/enabled_cloudwatch_logs_exports"}},
+      {"snapshot_identifier", {"/spec/restore/snapshot_identifier"}},
+      {"restore_to_point_in_time", {"/spec/restore/point_in_time"}},
+      {"serverless_v2_scaling", {"/spec/serverless_v2_scaling"}},
+      {"backtrack_window", {"/spec/backtrack_window"}},
+      {"enable_http_endpoint", {"/spec/enable_http_endpoint"}},
+      {"global_cluster_identifier", {"/spec/global_database/identifier"}},
+      {"source_region", {"/spec/global_database/source_region"}},
+      {"db_cluster_parameter_group_name",
+       {"/spec/cluster_parameter_group_name", "/spec/parameters/cluster"}},
+      {"db_parameter_group_name",
+       {"/spec/instance_parameter_group_name", "/spec/parameters/instance"}},
+      {"instance_class", {"/spec/instance_class"}},
+      {"multi_az", {"/spec/multi_az"}},
+      {"availability_zone", {"/spec/availability_zone"}},
+      {"allocated_storage", {"/spec/storage/allocated_gb"}},
+      {"max_allocated_storage", {"/spec/storage/max_allocated_gb"}},
+      {"iops", {"/spec/storage/iops"}},
+      {"storage_throughput", {"/spec/storage/throughput"}},
+      {"publicly_accessible", {"/spec/network/publicly_accessible"}},
+      {"monitoring_interval", {"/spec/monitoring/enhanced_monitoring_interval"}},
+      {"monitoring_role_arn", {"/spec/monitoring/monitoring_role_arn"}},
+      {"performance_insights_enabled", {"/spec/monitoring/performance_insights/enabled"}},
+      {"performance_insights_retention_period",
+       {"/spec/monitoring/performance_insights/retention_period"}},
+      {"performance_insights_kms_key_id",
+       {"/spec/monitoring/performance_insights/kms_key_id", "/spec/storage/kms_key_id",
+        "/spec/storage/create_kms_key"}},
+      {"tags", {"/metadata/tags"}},
+  };
+  return k;
+}
+
+// A cluster member's own fields are under instances.writer or instances.readers; the rest
+// (monitoring, parameter group, minor upgrades) are the cluster's.
+Fields instance_fields(const ir::Resource& r, const std::string& prop) {
+  const std::string base =
+      r.name == "writer" ? "/spec/instances/writer/" : "/spec/instances/readers/";
+  if (prop == "instance_class" || prop == "promotion_tier") return {base + prop};
+  if (prop == "availability_zone") {
+    return {r.name == "writer" ? base + prop : base + "availability_zones"};
+  }
+  return {};
+}
+
+bool present(const json& doc, const std::string& pointer) {
+  return doc.contains(json::json_pointer(pointer));
+}
+
+void record(const Context& c, ir::Resource& r, const std::string& prop, const Fields& fields) {
+  for (const std::string& f : fields) {
+    if (present(c.doc, f)) {
+      r.sources[prop] = f;
+      return;
+    }
+  }
+}
+
+}  // namespace
+
+void lower_sources(Context& c) {
+  for (ir::Resource& r : c.graph.resources) {
+    const bool database = r.kind == "rds_cluster" || r.kind == "db_instance";
+    const bool member = r.kind == "rds_cluster_instance";
+    if (!database && !member) continue;
+    for (const ir::Member& p : r.props) {
+      Fields fields = member ? instance_fields(r, p.key) : Fields{};
+      if (fields.empty()) {
+        auto row = database_fields().find(p.key);
+        if (row != database_fields().end()) fields = row->second;
+      }
+      record(c, r, p.key, fields);
+    }
+  }
+}
+
+}  // namespace ag::lowering
