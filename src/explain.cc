@@ -17,11 +17,9 @@ std::optional<Node> special(const ir::Value& v) {
     return Node::symbol(r.resource + "." + r.attribute).tagged("!ref");
   }
   if (v.is<ir::Pseudo>()) {
-    const ir::Pseudo p = v.as<ir::Pseudo>();
-    const char* name = p == ir::Pseudo::Region      ? "region"
-                       : p == ir::Pseudo::AccountId ? "account_id"
-                                                    : "partition";
-    return Node::symbol(name).tagged("!pseudo");
+    static constexpr const char* kNames[] = {"region", "account_id", "partition", "url_suffix",
+                                             "reverse_dns_prefix"};
+    return Node::symbol(kNames[static_cast<int>(v.as<ir::Pseudo>())]).tagged("!pseudo");
   }
   if (v.is<ir::Concat>()) {
     return to_yaml(ir::Value(ir::List(v.as<ir::Concat>().parts)), special).tagged("!concat");

@@ -15,8 +15,11 @@
 
 namespace ag::ir {
 
-// Values only the deployment knows: the stack's region, account and partition.
-enum class Pseudo { Region, AccountId, Partition };
+// Values only the deployment knows: the stack's region, account and partition, and the
+// partition's DNS suffix ("amazonaws.com", "amazonaws.com.cn": service endpoints such as
+// kms:ViaService) and reverse-DNS prefix ("com.amazonaws", "cn.com.amazonaws": VPC
+// endpoint service names).
+enum class Pseudo { Region, AccountId, Partition, UrlSuffix, ReverseDnsPrefix };
 
 // Another resource's attribute. Attribute names are neutral (id, arn, name, endpoint, ...);
 // each target's templates say how that target spells them.

@@ -2,16 +2,19 @@
 #include "lower_context.h"
 
 namespace ag::lowering {
-namespace {
+namespace {}  // namespace
 
-ir::Value via_service(const Context& c, const std::string& service) {
-  if (c.graph.region) return service + "." + *c.graph.region + ".amazonaws.com";
-  return ir::Concat{{service + ".", ir::Pseudo::Region, ".amazonaws.com"}};
+// "rds.<region>.amazonaws.com" ("....amazonaws.com.cn" in China): the endpoint a call through
+// the service comes from, for kms:ViaService.
+ir::Value via_service(const std::string& service) {
+  return ir::Concat{{service + ".", ir::Pseudo::Region, ".", ir::Pseudo::UrlSuffix}};
 }
+
+namespace {
 
 // The account administers the key; RDS and Secrets Manager may use it on the account's
 // behalf, and only through those services.
-ir::Value key_policy(const Context& c) {
+ir::Value key_policy() {
   const ir::Value root =
       ir::Concat{{"arn:", ir::Pseudo::Partition, ":iam::", ir::Pseudo::AccountId, ":root"}};
   ir::Map admin{{"Sid", "AccountAdministration"},
@@ -21,10 +24,10 @@ ir::Value key_policy(const Context& c) {
                 {"Resource", "*"}};
   ir::List actions{"kms:Encrypt",     "kms:Decrypt",    "kms:ReEncrypt*", "kms:GenerateDataKey*",
                    "kms:CreateGrant", "kms:ListGrants", "kms:DescribeKey"};
-  ir::Map condition{{"StringEquals",
-                     ir::Map{{"kms:CallerAccount", ir::Pseudo::AccountId},
-                             {"kms:ViaService",
-                              ir::List{via_service(c, "rds"), via_service(c, "secretsmanager")}}}}};
+  ir::Map condition{
+      {"StringEquals",
+       ir::Map{{"kms:CallerAccount", ir::Pseudo::AccountId},
+               {"kms:ViaService", ir::List{via_service("rds"), via_service("secretsmanager")}}}}};
   ir::Map use{{"Sid", "DatabaseServicesUse"},
               {"Effect", "Allow"},
               {"Principal", ir::Map{{"AWS", "*"}}},
@@ -59,7 +62,7 @@ void lower_kms(Context& c) {
       {{"description", "Encrypts the storage, master secret and Performance Insights of " + c.name},
        {"enable_key_rotation", true},
        {"deletion_window_in_days", 30},
-       {"policy", key_policy(c)},
+       {"policy", key_policy()},
        {"tags", c.tags(c.name)}});
   c.add("kms_alias", "kms_alias",
         {{"name", "alias/" + c.name}, {"target_key_id", ir::ref("kms_key", "id")}});

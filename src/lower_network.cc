@@ -128,9 +128,10 @@ std::vector<std::string> add_private_routing(Context& c, const std::vector<Zone>
   return names;
 }
 
-ir::Value service_name(const Context& c, const std::string& service) {
-  if (c.graph.region) return "com.amazonaws." + *c.graph.region + "." + service;
-  return ir::Concat{{"com.amazonaws.", ir::Pseudo::Region, "." + service}};
+// "com.amazonaws.<region>.<service>", "cn.com.amazonaws.<region>.<service>" in China: from
+// the deployment, never from metadata.region, so the artifact is right wherever it runs.
+ir::Value service_name(const std::string& service) {
+  return ir::Concat{{ir::Pseudo::ReverseDnsPrefix, ".", ir::Pseudo::Region, "." + service}};
 }
 
 void add_endpoint_security_group(Context& c, const std::string& cidr) {
@@ -154,7 +155,7 @@ void add_endpoints(Context& c, const json& create_vpc, const std::vector<std::st
     const std::string service = s.get<std::string>();
     const bool gateway = service == "s3";
     ir::Map props{{"vpc_id", ir::ref("vpc", "id")},
-                  {"service_name", service_name(c, service)},
+                  {"service_name", service_name(service)},
                   {"vpc_endpoint_type", gateway ? "Gateway" : "Interface"}};
     if (gateway) {
       props.push_back({"route_table_ids", table_refs});

@@ -22,8 +22,27 @@ const char* pseudo_name(ir::Pseudo p) {
       return "AWS::AccountId";
     case ir::Pseudo::Partition:
       return "AWS::Partition";
+    case ir::Pseudo::UrlSuffix:
+      return "AWS::URLSuffix";
+    case ir::Pseudo::ReverseDnsPrefix:
+      break;  // no pseudo parameter: a mapping by partition (see partition_mapping)
   }
-  throw std::logic_error("unknown pseudo value");
+  throw std::logic_error("pseudo value without a pseudo parameter");
+}
+
+constexpr const char* kPartitionMap = "PartitionDns";
+
+// CloudFormation has no pseudo parameter for the reverse-DNS prefix of VPC endpoint
+// service names; it follows from the partition (Terraform's aws_partition and Pulumi's
+// getPartition report the same values).
+Node partition_mapping() {
+  Node m = Node::map();
+  for (const auto& [partition, prefix] :
+       {std::pair{"aws", "com.amazonaws"}, std::pair{"aws-cn", "cn.com.amazonaws"},
+        std::pair{"aws-us-gov", "com.amazonaws"}}) {
+    m.add(partition, Node::map().add("ReverseDnsPrefix", Node::string(prefix)));
+  }
+  return m;
 }
 
 // CloudFormation's spelling of references, pseudo values, assembled strings and JSON.
@@ -31,16 +50,25 @@ class CfnConverter {
  public:
   explicit CfnConverter(const TargetGraph& tg) : tg_(tg) {}
 
-  Node operator()(const ir::Value& v) const {
+  Node operator()(const ir::Value& v) {
     return to_yaml(v, [this](const ir::Value& x) { return special(x); });
   }
 
+  // Whether a converted value reads the partition mapping.
+  bool uses_partition_mapping() const { return uses_partition_mapping_; }
+
  private:
-  std::optional<Node> special(const ir::Value& v) const {
+  std::optional<Node> special(const ir::Value& v) {
     if (v.is<ir::Ref>()) {
       const auto [target, attribute] = tg_.resolve(v.as<ir::Ref>());
       if (attribute == "Ref") return Node::symbol(target->name).tagged("!Ref");
       return Node::symbol(target->name + "." + attribute).tagged("!GetAtt");
+    }
+    if (v.is<ir::Pseudo>() && v.as<ir::Pseudo>() == ir::Pseudo::ReverseDnsPrefix) {
+      uses_partition_mapping_ = true;
+      Node partition = Node::symbol("AWS::Partition").tagged("!Ref");
+      return Node::seq({Node::symbol(kPartitionMap), partition, Node::symbol("ReverseDnsPrefix")})
+          .tagged("!FindInMap");
     }
     if (v.is<ir::Pseudo>()) return Node::symbol(pseudo_name(v.as<ir::Pseudo>())).tagged("!Ref");
     if (v.is<ir::Concat>()) {
@@ -57,6 +85,7 @@ class CfnConverter {
   }
 
   const TargetGraph& tg_;
+  bool uses_partition_mapping_ = false;
 };
 
 Naming cfn_naming() {
@@ -80,7 +109,7 @@ const char* policy(ir::Keep k) {
   throw std::logic_error("unknown deletion policy");
 }
 
-Node resource_node(const TargetGraph& tg, const TargetResource& r, const CfnConverter& convert) {
+Node resource_node(const TargetGraph& tg, const TargetResource& r, CfnConverter& convert) {
   Node n = Node::map();
   n.add("Type", Node::symbol(r.type));
   // Explicit on every resource, so what a stack deletion or a replacement keeps is read
@@ -100,16 +129,27 @@ Node resource_node(const TargetGraph& tg, const TargetResource& r, const CfnConv
 }
 
 // CloudFormation outputs are strings: a list is joined with commas.
-Node output_value(const ir::Value& v, const CfnConverter& convert) {
+Node output_value(const ir::Value& v, CfnConverter& convert) {
   if (!v.is<ir::List>()) return convert(v);
   return Node::seq({Node::string(","), convert(v)}).tagged("!Join");
+}
+
+// A manifest that pins its region fails before CloudFormation creates anything when the
+// stack is deployed elsewhere (its zone names and peers are that region's).
+Node region_rule(const std::string& region) {
+  Node equals = Node::seq({Node::symbol("AWS::Region").tagged("!Ref"), Node::string(region)})
+                    .tagged("!Equals");
+  Node assertion = Node::map().add("Assert", equals);
+  assertion.add("AssertDescription",
+                Node::string("This template is for " + region + " (metadata.region)."));
+  return Node::map().add("PinnedRegion", Node::map().add("Assertions", Node::seq({assertion})));
 }
 
 }  // namespace
 
 std::vector<Artifact> render_cloudformation(const ir::Graph& g) {
   const TargetGraph tg = instantiate(g, templates_for("cfn"), cfn_naming());
-  const CfnConverter convert(tg);
+  CfnConverter convert(tg);
   Node resources = Node::map();
   for (const TargetResource& r : tg.resources) resources.add(r.name, resource_node(tg, r, convert));
   Node outputs = Node::map();
@@ -122,6 +162,10 @@ std::vector<Artifact> render_cloudformation(const ir::Graph& g) {
   Node root = Node::map();
   root.add("AWSTemplateFormatVersion", Node::string("2010-09-09"));
   root.add("Description", Node::string(g.description));
+  if (g.region) root.add("Rules", region_rule(*g.region));
+  if (convert.uses_partition_mapping()) {
+    root.add("Mappings", Node::map().add(kPartitionMap, partition_mapping()));
+  }
   root.add("Resources", resources);
   root.add("Outputs", outputs);
   return {{"template.yaml", yaml::emit(root, "Generated by aurora-gen. Do not edit.")}};

@@ -31,6 +31,10 @@ PseudoVariable pseudo_variable(ir::Pseudo p) {
       return {"awsAccountId", "aws:getCallerIdentity", "accountId"};
     case ir::Pseudo::Partition:
       return {"awsPartition", "aws:getPartition", "partition"};
+    case ir::Pseudo::UrlSuffix:
+      return {"awsDnsSuffix", "aws:getPartition", "dnsSuffix"};
+    case ir::Pseudo::ReverseDnsPrefix:
+      return {"awsReverseDnsPrefix", "aws:getPartition", "reverseDnsPrefix"};
   }
   throw std::logic_error("unknown pseudo value");
 }

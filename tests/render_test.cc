@@ -159,13 +159,29 @@ TEST_CASE("CloudFormation references are intrinsic functions, never strings") {
 TEST_CASE("Terraform files have the layout of a root module") {
   const ir::Graph g = test::compile_example("minimal.yaml").graph;
   const auto files = render_terraform(g);
-  CHECK(content(files, "versions.tf").find("version = \"~> 6.0\"") != std::string::npos);
+  CHECK(content(files, "versions.tf").find("version = \"~> 6.66\"") != std::string::npos);
   CHECK(content(files, "variables.tf").find("variable \"region\"") != std::string::npos);
   // minimal.yaml names no region: the variable is required
   CHECK(content(files, "variables.tf").find("default") == std::string::npos);
-  CHECK(content(files, "main.tf").find("region = var.region") != std::string::npos);
+  CHECK(content(files, "providers.tf").find("region = var.region") != std::string::npos);
+  CHECK(content(files, "main.tf").find("provider \"aws\"") == std::string::npos);
   CHECK(content(files, "outputs.tf").find("sensitive") != std::string::npos);
   CHECK(content(files, "main.tf").find("master_password") == std::string::npos);
+}
+
+TEST_CASE("a pinned region fails early in every target deployed elsewhere") {
+  const ir::Graph g = test::compile_example("provisioned-postgres-ha.yaml").graph;
+  const auto tf = render_terraform(g);
+  CHECK(content(tf, "variables.tf").find("contains([\"us-east-1\"], var.region)") !=
+        std::string::npos);
+  CHECK(content(tf, "main.tf").find("contains([\"us-east-1\"], self.region)") != std::string::npos);
+  const YAML::Node cfn = YAML::Load(content(render_cloudformation(g), "template.yaml"));
+  CHECK(cfn["Rules"]["PinnedRegion"]["Assertions"][0]["Assert"].Tag() == "!Equals");
+  // Nothing in the artifacts names the region except those checks: service names and
+  // kms:ViaService come from the deployment.
+  const std::string main = content(tf, "main.tf");
+  CHECK(main.find("com.amazonaws.us-east-1") == std::string::npos);
+  CHECK(main.find("rds.us-east-1.amazonaws.com") == std::string::npos);
 }
 
 TEST_CASE("Pulumi takes its region from config and marks secret outputs") {
