@@ -106,7 +106,7 @@ resource "aws_kms_alias" "this" {
 
 resource "aws_db_parameter_group" "this" {
   name        = "billing-mysql-instance"
-  family      = "mysql8.0"
+  family      = "mysql8.4"
   description = "Instance parameters of billing-mysql"
   tags = {
     Name        = "billing-mysql-instance"
@@ -151,7 +151,7 @@ resource "aws_db_instance" "this" {
   identifier                            = "billing-mysql"
   instance_class                        = "db.m6g.large"
   engine                                = "mysql"
-  engine_version                        = "8.0.39"
+  engine_version                        = "8.4.9"
   db_name                               = "billing"
   port                                  = 3306
   username                              = "billing_admin"
