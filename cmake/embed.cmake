@@ -1,5 +1,6 @@
 # Writes OUT, a C++ file defining ag::embedded_assets(): every file in FILES (paths under
-# ROOT) as a byte array, keyed by its path relative to ROOT ("templates/cfn/resources.yaml").
+# ROOT) as a byte array, keyed by its path relative to ROOT ("templates/cfn/resources.yaml",
+# "data/engine-catalog.json").
 string(REPLACE "|" ";" FILES "${FILES}")
 set(body "")
 set(table "")

@@ -240,7 +240,7 @@ void add_common(CLI::App* cmd, Options& o) {
   cmd->add_option("--format", o.format, "Diagnostics format on stderr")
       ->check(CLI::IsMember({"text", "json", "sarif"}));
   cmd->add_option("--templates-dir", o.templates_dir,
-                  "Directory whose templates/ and schemas/ override the built-in ones");
+                  "Directory whose templates/, schemas/ and data/ override the built-in ones");
 }
 
 const char* kExamples = R"(

@@ -1,5 +1,5 @@
-// Templates and schemas compiled into the binary (see cmake/embed.cmake), with an optional
-// override directory for development and customisation.
+// Templates, schemas and engine data compiled into the binary (see cmake/embed.cmake), with
+// an optional override directory for development and customisation.
 #pragma once
 
 #include <string>

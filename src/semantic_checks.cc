@@ -86,6 +86,7 @@ void check_semantics(const Manifest& m, Diagnostics& diags) {
   semantic::Context c(m, diags);
   semantic::check_metadata(c);
   semantic::check_kind_and_engine(c);
+  semantic::check_engine_catalog(c);
   semantic::check_network(c);
   semantic::check_instances_and_scaling(c);
   semantic::check_storage(c);
@@ -93,6 +94,7 @@ void check_semantics(const Manifest& m, Diagnostics& diags) {
   semantic::check_credentials(c);
   semantic::check_global_and_restore(c);
   semantic::check_features(c);
+  semantic::check_engine_features(c);
   semantic::check_monitoring(c);
   semantic::check_document_strings(c);
 }

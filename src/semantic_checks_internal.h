@@ -69,5 +69,7 @@ void check_metadata(Context& c);
 void check_global_and_restore(Context& c);
 void check_features(Context& c);
 void check_monitoring(Context& c);
+void check_engine_catalog(Context& c);
+void check_engine_features(Context& c);
 
 }  // namespace ag::semantic

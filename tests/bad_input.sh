@@ -5,6 +5,8 @@
 #   # expect-warning: RULE-ID LINE:COL   a warning: `validate` exits 0 and reports it
 #                                        there, and `render` still writes the artifacts
 set -uo pipefail
+# The day engine.end-of-support compares with, as in tests/CMakeLists.txt (2026-11-27).
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1795737600}
 bin=${1:?usage: bad_input.sh AURORA_GEN MANIFEST}
 manifest=${2:?usage: bad_input.sh AURORA_GEN MANIFEST}
 read -r _ kind rule position < <(head -n 1 "$manifest")
@@ -20,7 +22,7 @@ out=$("$bin" validate "$manifest" 2>&1)
 code=$?
 echo "$out"
 [ $code -eq $want ] || { echo "FAIL: exit code $code, expected $want" >&2; exit 1; }
-grep -qF "$manifest:$position: $severity: " <<<"$out" && grep -qF "[$rule]" <<<"$out" ||
+grep -F "$manifest:$position: $severity: " <<<"$out" | grep -qF "[$rule]" ||
   { echo "FAIL: expected $severity $rule at $manifest:$position" >&2; exit 1; }
 
 dir=$(mktemp -d)

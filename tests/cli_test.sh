@@ -2,6 +2,8 @@
 # The command line end to end: exit codes (0 clean, 1 findings or drift, 2 usage or I/O),
 # printing to stdout, --check, unchanged files kept, all-or-nothing writes, unsafe paths.
 set -uo pipefail
+# The day engine.end-of-support compares with, as in tests/CMakeLists.txt (2026-11-27).
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1795737600}
 bin=${1:?usage: cli_test.sh AURORA_GEN SOURCE_DIR}
 src=${2:?usage: cli_test.sh AURORA_GEN SOURCE_DIR}
 work=$(mktemp -d)
@@ -100,6 +102,35 @@ if [ "$(id -u)" -ne 0 ]; then
   mkdir -p "$work/ro" && chmod a-w "$work/ro"
   expect 2 "read-only output directory" -- "$bin" render --target cfn --out-dir "$work/ro" "$good"
 fi
+
+# Engine facts are data: --templates-dir may bring its own data/engine-facts.json, and a
+# feature minimum added there gates manifests at once (the built-in file has no confirmed
+# rows for Serverless v2 above 128 ACU, so serverless.capacity-version is silent without it).
+wide=$work/wide.yaml
+cat >"$wide" <<'YAML'
+apiVersion: aurora-gen/v1
+kind: AuroraCluster
+metadata:
+  name: wide-serverless
+spec:
+  engine: aurora-postgresql
+  engine_version: "16.8"
+  instances:
+    writer: {}
+  network:
+    vpc_id: vpc-0a1b2c3d4e5f60718
+    subnet_ids: [subnet-0a1b2c3d4e5f60001, subnet-0a1b2c3d4e5f60002]
+  serverless_v2_scaling:
+    min_capacity: 0.5
+    max_capacity: 192
+YAML
+mkdir -p "$work/facts/data"
+sed 's|"serverless_v2_max_capacity_256": \[\]|"serverless_v2_max_capacity_256": [{"engine": "aurora-postgresql", "minimum": "16.9", "source": "https://example.com/test"}]|' \
+  "$src/data/engine-facts.json" >"$work/facts/data/engine-facts.json"
+check "the test facts file adds a row" grep -q '"minimum": "16.9"' "$work/facts/data/engine-facts.json"
+expect 0 "no capacity gate without confirmed facts" -- "$bin" validate "$wide"
+expect 1 "a capacity gate from a facts file" -- "$bin" validate --templates-dir "$work/facts" "$wide"
+check "the gate names its rule" grep -q "max_capacity.*\[serverless.capacity-version\]" "$work/stderr"
 
 echo "$passes passed, $failures failed"
 [ "$failures" -eq 0 ]

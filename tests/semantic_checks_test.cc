@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "engine_catalog.h"
 #include "loader.h"
 #include "semantic_checks.h"
 #include "test_support.h"
@@ -75,7 +76,7 @@ json rds() {
     "apiVersion": "aurora-gen/v1", "kind": "RdsInstance",
     "metadata": {"name": "pg-ha"},
     "spec": {
-      "engine": "postgres", "engine_version": "15.4", "instance_class": "db.t4g.medium",
+      "engine": "postgres", "engine_version": "17.9", "instance_class": "db.t4g.medium",
       "network": {"create_vpc": {"cidr_block": "10.0.0.0/16",
                                  "availability_zones": ["us-west-2a", "us-west-2b"]},
                   "allowed_security_group_ids": ["sg-0a1b2c3d4e5f60003"]},
@@ -107,6 +108,9 @@ struct Case {
   std::function<json()> doc;  // a valid base broken in one way
   std::string pointer;        // where the diagnostic must point
   At at = At::Value;
+  // Rules the input cannot avoid as well: a version old enough to lack a feature is also
+  // deprecated, or past its end of standard support.
+  std::set<std::string> also = {};
 };
 
 json with(json doc, const std::string& ptr, json value) {
@@ -143,6 +147,30 @@ const std::vector<Case>& cases() {
       {"engine.version-format",
        [] { return with(aurora(), "/spec/engine_version", "8.0.mysql_aurora.3.08.0"); },
        "/spec/engine_version"},
+      {"engine.version-unknown", [] { return with(aurora(), "/spec/engine_version", "16.99"); },
+       "/spec/engine_version"},
+      {"engine.version-deprecated", [] { return with(aurora(), "/spec/engine_version", "15.4"); },
+       "/spec/engine_version"},
+      {"engine.version-deprecated", [] { return with(rds(), "/spec/engine_version", "16.2"); },
+       "/spec/engine_version"},
+      {"instance.class-engine",
+       [] { return with(aurora(), "/spec/instances/writer/instance_class", "db.r6g.largee"); },
+       "/spec/instances/writer/instance_class"},
+      {"instance.class-engine",
+       [] { return with(aurora(), "/spec/instances/readers/instance_class", "db.t2.micro"); },
+       "/spec/instances/readers/instance_class"},
+      {"instance.class-engine", [] { return with(rds(), "/spec/instance_class", "db.serverless"); },
+       "/spec/instance_class"},
+      {"instance.class-engine",
+       [] {
+         json d = with(aurora(), "/spec/engine", "aurora-mysql");
+         d = with(d, "/spec/engine_version", "5.7.mysql_aurora.2.12.5");
+         d = with(d, "/spec/enabled_cloudwatch_logs_exports", json::array({"error"}));
+         return with(d, "/spec/instances/writer/instance_class", "db.r8g.large");
+       },
+       "/spec/instances/writer/instance_class",
+       At::Value,
+       {"engine.end-of-support"}},
       // network
       {"network.subnet-source",
        [] { return with(aurora(), "/spec/network/db_subnet_group_name", "shared"); },
@@ -201,10 +229,35 @@ const std::vector<Case>& cases() {
        "/spec/serverless_v2_scaling/seconds_until_auto_pause", At::Key},
       {"serverless.auto-pause-version",
        [] {
-         json d = with(serverless(), "/spec/engine_version", "15.4");
+         json d = with(serverless(), "/spec/engine_version", "14.6");
          return with(d, "/spec/serverless_v2_scaling/min_capacity", 0);
        },
        "/spec/serverless_v2_scaling/min_capacity"},
+      {"serverless.engine-version",
+       [] { return with(serverless(), "/spec/engine_version", "12.22"); },
+       "/spec/serverless_v2_scaling",
+       At::Key,
+       {"engine.end-of-support"}},
+      {"storage.iopt1-version",
+       [] {
+         json d = with(aurora(), "/spec/engine_version", "14.6");
+         return with(d, "/spec/storage/type", "aurora-iopt1");
+       },
+       "/spec/storage/type"},
+      {"data-api.engine-version",
+       [] {
+         json d = with(aurora(), "/spec/engine_version", "14.6");
+         return with(d, "/spec/enable_http_endpoint", true);
+       },
+       "/spec/enable_http_endpoint"},
+      {"global.engine-version",
+       [] {
+         json d = with(without(aurora(), "/spec/proxy"), "/spec/engine_version", "10.7");
+         return global_primary(d);
+       },
+       "/spec/global_database",
+       At::Key,
+       {"engine.version-deprecated"}},
       {"autoscaling.min-max",
        [] {
          return with(aurora(), "/spec/read_replica_autoscaling",
@@ -488,7 +541,9 @@ const std::vector<Case>& cases() {
          d = with(d, "/spec/engine_version", "5.7.mysql_aurora.2.09.2");
          return with(d, "/spec/enabled_cloudwatch_logs_exports", json::array({"error"}));
        },
-       "/spec/proxy", At::Key},
+       "/spec/proxy",
+       At::Key,
+       {"engine.version-deprecated", "engine.end-of-support"}},
       // restore
       {"restore.exclusive",
        [] {
@@ -610,11 +665,13 @@ TEST_CASE("each rule fires alone, at the offending node") {
       for (const auto& d : diags.items()) {
         INFO(d.rule << " " << d.loc.line << ":" << d.loc.col << " " << d.message);
         rules.insert(d.rule);
-        CHECK(d.severity == ag::Severity::Error);
+        if (d.rule == c.rule) CHECK(d.severity == ag::Severity::Error);
         CHECK_FALSE(d.message.empty());
         located |= d.rule == c.rule && d.loc.line == want.line && d.loc.col == want.col;
       }
-      CHECK(rules == std::set<std::string>{c.rule});
+      std::set<std::string> expected = c.also;
+      expected.insert(c.rule);
+      CHECK(rules == expected);
       CHECK(located);
     }
   }
@@ -708,4 +765,54 @@ TEST_CASE("the example manifests pass with no errors") {
     for (const auto& d : diags.items()) INFO(ag::format_text(d));
     CHECK_FALSE(diags.has_errors());
   }
+}
+
+TEST_CASE("an unknown version is answered with nearby versions and the catalog's origin") {
+  const auto ds = run(with(aurora(), "/spec/engine_version", "16.99"));
+  REQUIRE(ds.size() == 1);
+  CHECK_THAT(ds[0].hint, Catch::Contains("did you mean 16."));
+  CHECK_THAT(ds[0].hint, Catch::Contains("cfn-lint " + ag::catalog::source_version()));
+  CHECK_THAT(ds[0].hint, Catch::Contains("scripts/refresh-engine-catalog.py"));
+}
+
+TEST_CASE("a deprecated version is answered with the newest minor of its major") {
+  const auto ds = run(with(aurora(), "/spec/engine_version", "15.4"));
+  REQUIRE(ds.size() == 1);
+  const std::string newest =
+      ag::catalog::newest_in_line(*ag::parse_engine_version("aurora-postgresql", "15.4"));
+  CHECK(newest.rfind("15.", 0) == 0);
+  CHECK_THAT(ds[0].hint, Catch::Contains("use " + newest + ", the newest 15.x version"));
+}
+
+TEST_CASE("a misspelt instance class gets the nearest offered one") {
+  const auto ds = run(with(aurora(), "/spec/instances/writer/instance_class", "db.r6g.largee"));
+  REQUIRE(ds.size() == 1);
+  CHECK(ds[0].hint == "did you mean db.r6g.large?");
+}
+
+TEST_CASE("the end of standard support warns once it is past or within 90 days") {
+  ag::test::ScopedEpoch epoch("1795737600");  // 2026-11-27
+  json mysql = with(rds(), "/spec/engine", "mysql");
+  mysql = with(mysql, "/spec/engine_version", "8.0.46");
+  auto ds = run(mysql);
+  REQUIRE(ds.size() == 1);
+  CHECK(ds[0].rule == "engine.end-of-support");
+  CHECK(ds[0].severity == ag::Severity::Warning);
+  CHECK_THAT(ds[0].message, Catch::Contains("reached the end of standard support on 2026-07-31"));
+  CHECK_THAT(ds[0].message, Catch::Contains("RDS Extended Support, which is paid"));
+  CHECK_THAT(ds[0].hint, Catch::Contains("8.4."));
+
+  json mariadb = with(rds(), "/spec/engine", "mariadb");
+  ds = run(with(mariadb, "/spec/engine_version", "10.6.25"));
+  REQUIRE(ds.size() == 1);
+  CHECK_THAT(ds[0].message, Catch::Contains("upgrades the database to a newer major version"));
+
+  // PostgreSQL 14 ends on 2027-02-28: 93 days away is not yet worth a warning, 89 days is.
+  const json pg14 = with(rds(), "/spec/engine_version", "14.22");
+  CHECK(run(pg14).empty());
+  ag::test::ScopedEpoch later("1796083200");  // 2026-12-01
+  ds = run(pg14);
+  REQUIRE(ds.size() == 1);
+  CHECK_THAT(ds[0].message,
+             Catch::Contains("reaches the end of standard support on 2027-02-28, in 89 days"));
 }

@@ -2,8 +2,10 @@
 #pragma once
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -52,5 +54,28 @@ inline std::vector<std::string> example_names() {
 inline Compiled compile_example(const std::string& name) {
   return compile_text(read_repo_file("examples/" + name), "examples/" + name);
 }
+
+// Sets SOURCE_DATE_EPOCH (the day date-dependent checks take as today) for one scope and
+// restores what was there before; nullptr unsets it.
+class ScopedEpoch {
+ public:
+  explicit ScopedEpoch(const char* value) {
+    if (const char* old = std::getenv("SOURCE_DATE_EPOCH")) old_ = old;
+    set(value);
+  }
+  ~ScopedEpoch() { set(old_ ? old_->c_str() : nullptr); }
+  ScopedEpoch(const ScopedEpoch&) = delete;
+  ScopedEpoch& operator=(const ScopedEpoch&) = delete;
+
+ private:
+  static void set(const char* value) {
+    if (value != nullptr) {
+      setenv("SOURCE_DATE_EPOCH", value, 1);
+    } else {
+      unsetenv("SOURCE_DATE_EPOCH");
+    }
+  }
+  std::optional<std::string> old_;
+};
 
 }  // namespace ag::test

@@ -121,7 +121,7 @@ resource "aws_kms_alias" "kms_alias" {
 
 resource "aws_db_parameter_group" "instance_parameter_group" {
   name_prefix = "billing-mysql-instance-"
-  family      = "mysql8.0"
+  family      = "mysql8.4"
   description = "Instance parameters of billing-mysql"
   tags = {
     Name        = "billing-mysql-instance"
@@ -170,7 +170,7 @@ resource "aws_db_instance" "db_instance" {
   identifier                            = "billing-mysql"
   instance_class                        = "db.m6g.large"
   engine                                = "mysql"
-  engine_version                        = "8.0.39"
+  engine_version                        = "8.4.9"
   db_name                               = "billing"
   port                                  = 3306
   username                              = "billing_admin"
