@@ -15,23 +15,28 @@ struct AlarmKind {
   const char* comparison;
   double scale;         // manifest unit → metric unit
   bool cluster_metric;  // dimension DBClusterIdentifier (else the instance's)
+  bool writer_role;     // and Role=WRITER: the writer's metric, not an average with readers
 };
 
 // FreeableMemory and FreeStorageSpace are in bytes; the lag metrics in milliseconds
 // (AuroraReplicaLagMaximum) or seconds (ReplicaLag of a DB instance, scaled below).
+// Aurora publishes instance metrics aggregated by DBClusterIdentifier and Role (WRITER or
+// READER); AWS advises alarming on the role rather than on one instance (Aurora User Guide,
+// "Amazon CloudWatch dimensions for Aurora"). By DBClusterIdentifier alone, a busy writer
+// averages with idle readers. AuroraReplicaLagMaximum is the writer's view of every reader.
 constexpr AlarmKind kAlarms[] = {
     {"cpu_utilization_percent", "cpu_utilization", "CPUUtilization", "Average",
-     "GreaterThanThreshold", 1, true},
+     "GreaterThanThreshold", 1, true, true},
     {"freeable_memory_mb", "freeable_memory", "FreeableMemory", "Average", "LessThanThreshold",
-     1024.0 * 1024.0, true},
+     1024.0 * 1024.0, true, true},
     {"database_connections", "database_connections", "DatabaseConnections", "Average",
-     "GreaterThanThreshold", 1, true},
+     "GreaterThanThreshold", 1, true, true},
     {"replica_lag_ms", "replica_lag", "AuroraReplicaLagMaximum", "Maximum", "GreaterThanThreshold",
-     1, true},
+     1, true, false},
     {"acu_utilization_percent", "acu_utilization", "ACUUtilization", "Average",
-     "GreaterThanThreshold", 1, true},
+     "GreaterThanThreshold", 1, true, true},
     {"free_storage_gb", "free_storage", "FreeStorageSpace", "Average", "LessThanThreshold",
-     1024.0 * 1024.0 * 1024.0, false},
+     1024.0 * 1024.0 * 1024.0, false, false},
 };
 
 ir::Value threshold(const json& v, double scale) {
@@ -43,13 +48,42 @@ ir::Value threshold(const json& v, double scale) {
   return scaled;
 }
 
+// The topic's key: CloudWatch publishes to an encrypted topic only when the key's policy
+// lets cloudwatch.amazonaws.com generate data keys and decrypt with it, which the
+// AWS-managed alias/aws/sns key's policy never will (SNS Developer Guide, "Enable
+// compatibility between event sources from AWS services and encrypted topics"). Alarms
+// into such a topic are sent nowhere. Its own key, so the database's key serves nothing else.
+void add_topic_key(Context& c) {
+  const ir::Value account = ir::Pseudo::AccountId;
+  ir::Map cloudwatch{
+      {"Sid", "CloudWatchAlarmsPublish"},
+      {"Effect", "Allow"},
+      {"Principal", ir::Map{{"Service", "cloudwatch.amazonaws.com"}}},
+      {"Action", ir::List{"kms:Decrypt", "kms:GenerateDataKey*"}},
+      {"Resource", "*"},
+      {"Condition", ir::Map{{"StringEquals", ir::Map{{"aws:SourceAccount", account}}}}}};
+  c.add("kms_key", "alarm_key",
+        {{"description", "Encrypts the alarm notifications of " + c.name},
+         {"enable_key_rotation", true},
+         {"deletion_window_in_days", 7},
+         {"policy",
+          ir::json(ir::Map{{"Version", "2012-10-17"},
+                           {"Statement", ir::List{account_administration(), cloudwatch}}})},
+         {"tags", c.tags(c.name + "-alarms")}})
+      .legacy_name.clear();
+  c.add("kms_alias", "alarm_key_alias",
+        {{"name", "alias/" + c.name + "-alarms"}, {"target_key_id", ir::ref("alarm_key", "id")}})
+      .legacy_name.clear();
+}
+
 std::optional<ir::Value> alarm_target(Context& c, const json& alarms) {
   if (alarms.contains("sns_topic_arn")) return text(alarms, "sns_topic_arn");
   const json& emails = get(alarms, "notify_emails");
   if (!emails.is_array() || emails.empty()) return std::nullopt;
+  add_topic_key(c);
   c.add("sns_topic", "alarm_topic",
         {{"name", c.name + "-alarms"},
-         {"kms_master_key_id", "alias/aws/sns"},
+         {"kms_master_key_id", ir::ref("alarm_key", "arn")},
          {"tags", c.tags(c.name + "-alarms")}});
   // Subscriptions are named after the address: removing one address leaves the others
   // subscribed (a new subscription would need confirming again).
@@ -75,8 +109,9 @@ ir::Map alarm(const Context& c, const AlarmKind& k, const json& value,
     scale = 0.001;
   }
   const bool by_cluster = c.aurora && k.cluster_metric;
-  const ir::Map dimensions{{by_cluster ? "DBClusterIdentifier" : "DBInstanceIdentifier",
-                            ir::ref(c.aurora ? "cluster" : "db_instance", "id")}};
+  ir::Map dimensions{{by_cluster ? "DBClusterIdentifier" : "DBInstanceIdentifier",
+                      ir::ref(c.aurora ? "cluster" : "db_instance", "id")}};
+  if (by_cluster && k.writer_role) dimensions.push_back({"Role", "WRITER"});
   std::string label = c.name + "-" + k.slug;
   std::replace(label.begin(), label.end(), '_', '-');
   ir::Map p{{"alarm_name", label},

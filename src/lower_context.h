@@ -68,6 +68,8 @@ ir::List database_subnets(const Context& c);
 ir::Value subnet_group_name(const Context& c);
 // The key encrypting storage, secret and Performance Insights: created, given or absent.
 std::optional<ir::Value> storage_key(const Context& c);
+// The key policy statement by which the account administers a key it owns.
+ir::Map account_administration();
 // The endpoint name a call through `service` comes from, for kms:ViaService conditions.
 ir::Value via_service(const std::string& service);
 // Whether the master password lives in an RDS-managed secret.

@@ -10,18 +10,25 @@ ir::Value via_service(const std::string& service) {
   return ir::Concat{{service + ".", ir::Pseudo::Region, ".", ir::Pseudo::UrlSuffix}};
 }
 
+namespace {}  // namespace
+
+// The account administers a key it owns (KMS's default key policy statement).
+ir::Map account_administration() {
+  const ir::Value root =
+      ir::Concat{{"arn:", ir::Pseudo::Partition, ":iam::", ir::Pseudo::AccountId, ":root"}};
+  return {{"Sid", "AccountAdministration"},
+          {"Effect", "Allow"},
+          {"Principal", ir::Map{{"AWS", root}}},
+          {"Action", "kms:*"},
+          {"Resource", "*"}};
+}
+
 namespace {
 
 // The account administers the key; RDS and Secrets Manager may use it on the account's
 // behalf, and only through those services.
 ir::Value key_policy() {
-  const ir::Value root =
-      ir::Concat{{"arn:", ir::Pseudo::Partition, ":iam::", ir::Pseudo::AccountId, ":root"}};
-  ir::Map admin{{"Sid", "AccountAdministration"},
-                {"Effect", "Allow"},
-                {"Principal", ir::Map{{"AWS", root}}},
-                {"Action", "kms:*"},
-                {"Resource", "*"}};
+  const ir::Map admin = account_administration();
   ir::List actions{"kms:Encrypt",     "kms:Decrypt",    "kms:ReEncrypt*", "kms:GenerateDataKey*",
                    "kms:CreateGrant", "kms:ListGrants", "kms:DescribeKey"};
   ir::Map condition{

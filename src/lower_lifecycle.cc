@@ -23,14 +23,16 @@ ir::Lifecycle database(const Context& c) {
   return l;
 }
 
-ir::Lifecycle for_kind(const Context& c, const std::string& kind) {
+ir::Lifecycle for_kind(const Context& c, const ir::Resource& r) {
+  const std::string& kind = r.kind;
   ir::Lifecycle l;
   if (kind == "rds_cluster" || kind == "db_instance") return database(c);
   // The global cluster outlives any one member: deleting a stack must not take it along.
   if (kind == "rds_global_cluster") l.on_delete = l.on_replace = ir::Keep::Retain;
-  // Data encrypted with the key outlives the stack (its final snapshot, for one); a key
-  // whose first creation failed has encrypted nothing and may go.
-  if (kind == "kms_key") {
+  // Data encrypted with the storage key outlives the stack (its final snapshot, for one); a
+  // key whose first creation failed has encrypted nothing and may go. (The alarm topic's
+  // key encrypts notifications in flight only.)
+  if (kind == "kms_key" && r.name == "kms_key") {
     l.on_delete = ir::Keep::RetainExceptOnCreate;
     l.on_replace = ir::Keep::Retain;
   }
@@ -47,7 +49,7 @@ ir::Lifecycle for_kind(const Context& c, const std::string& kind) {
 }  // namespace
 
 void lower_lifecycle(Context& c) {
-  for (ir::Resource& r : c.graph.resources) r.lifecycle = for_kind(c, r.kind);
+  for (ir::Resource& r : c.graph.resources) r.lifecycle = for_kind(c, r);
 }
 
 }  // namespace ag::lowering

@@ -30,6 +30,12 @@ void check_log_retention(Context& c) {
 
 void check_alarms(Context& c) {
   const std::string base = p("alarms");
+  if (c.has(base) && !c.has(base + "/sns_topic_arn") && !c.has(base + "/notify_emails")) {
+    c.warning_at_key(base, "alarms.no-target",
+                     "spec.monitoring.alarms has neither sns_topic_arn nor notify_emails: the "
+                     "alarms change state and tell no one",
+                     "add notify_emails, or the sns_topic_arn of a topic someone reads");
+  }
   if (!c.has(base)) return;
   if (c.has(base + "/sns_topic_arn") && c.has(base + "/notify_emails")) {
     c.error_at_key(base + "/notify_emails", "alarms.target",

@@ -171,6 +171,18 @@ TEST_CASE("alarms convert units and notify the created topic") {
   CHECK(prop(memory, "comparison_operator").as<std::string>() == "LessThanThreshold");
   const ir::List& actions = prop(memory, "alarm_actions").as<ir::List>();
   CHECK(actions.at(0).as<ir::Ref>() == ir::Ref{"alarm_topic", "arn"});
+  // The writer's memory, not an average over the readers.
+  const ir::Map& dims = prop(memory, "dimensions").as<ir::Map>();
+  CHECK(ir::find(dims, "Role")->as<std::string>() == "WRITER");
+  CHECK(ir::find(prop(resource(g, "replica_lag_alarm"), "dimensions").as<ir::Map>(), "Role") ==
+        nullptr);
+  // A topic CloudWatch can publish to: encrypted with a key whose policy lets it.
+  CHECK(prop(resource(g, "alarm_topic"), "kms_master_key_id").as<ir::Ref>() ==
+        ir::Ref{"alarm_key", "arn"});
+  const ir::Value& policy = *prop(resource(g, "alarm_key"), "policy").as<ir::Json>().doc;
+  const ir::Value& publish = policy.as<ir::Map>().at(1).value.as<ir::List>().at(1);
+  CHECK(ir::find_path(publish.as<ir::Map>(), "Principal.Service")->as<std::string>() ==
+        "cloudwatch.amazonaws.com");
   const ir::Resource& email = resource(g, "alarm_email_dba_example_com");
   CHECK(prop(email, "endpoint").as<std::string>() == "dba@example.com");
   CHECK(email.legacy_name == "alarm_email_1");

@@ -66,7 +66,8 @@ json aurora() {
       "backup": {"retention_period": 7, "preferred_window": "03:00-04:00"},
       "maintenance": {"preferred_window": "sun:05:00-sun:06:00"},
       "enabled_cloudwatch_logs_exports": ["postgresql"],
-      "monitoring": {"alarms": {"cpu_utilization_percent": 80}},
+      "monitoring": {"alarms": {"cpu_utilization_percent": 80,
+                                "notify_emails": ["dba@example.com"]}},
       "proxy": {"connection_pool": {"max_connections_percent": 90}}
     }})");
 }
@@ -506,7 +507,10 @@ const std::vector<Case>& cases() {
        [] { return with(aurora(), "/spec/monitoring/alarms/free_storage_gb", 10); },
        "/spec/monitoring/alarms/free_storage_gb", At::Key},
       {"alarms.replica-lag-kind",
-       [] { return with(rds(), "/spec/monitoring/alarms/replica_lag_ms", 1000); },
+       [] {
+         json d = with(rds(), "/spec/monitoring/alarms/replica_lag_ms", 1000);
+         return with(d, "/spec/monitoring/alarms/notify_emails", json::array({"ops@example.com"}));
+       },
        "/spec/monitoring/alarms/replica_lag_ms", At::Key},
       {"alarms.replica-lag-kind",
        [] {

@@ -290,6 +290,7 @@ resource "aws_cloudwatch_metric_alarm" "cpu_utilization_alarm" {
   metric_name       = "CPUUtilization"
   dimensions = {
     DBClusterIdentifier = aws_rds_cluster.cluster.id
+    Role                = "WRITER"
   }
   statistic           = "Average"
   period              = 300
@@ -315,6 +316,7 @@ resource "aws_cloudwatch_metric_alarm" "database_connections_alarm" {
   metric_name       = "DatabaseConnections"
   dimensions = {
     DBClusterIdentifier = aws_rds_cluster.cluster.id
+    Role                = "WRITER"
   }
   statistic           = "Average"
   period              = 300
@@ -340,6 +342,7 @@ resource "aws_cloudwatch_metric_alarm" "acu_utilization_alarm" {
   metric_name       = "ACUUtilization"
   dimensions = {
     DBClusterIdentifier = aws_rds_cluster.cluster.id
+    Role                = "WRITER"
   }
   statistic           = "Average"
   period              = 300

@@ -359,9 +359,53 @@ resource "aws_db_proxy_target" "proxy_target_group_target" {
   db_instance_identifier = aws_db_instance.db_instance.identifier
 }
 
+resource "aws_kms_key" "alarm_key" {
+  description             = "Encrypts the alarm notifications of billing-mysql"
+  enable_key_rotation     = true
+  deletion_window_in_days = 7
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "AccountAdministration"
+        Effect = "Allow"
+        Principal = {
+          AWS = "arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:root"
+        }
+        Action   = "kms:*"
+        Resource = "*"
+      },
+      {
+        Sid    = "CloudWatchAlarmsPublish"
+        Effect = "Allow"
+        Principal = {
+          Service = "cloudwatch.amazonaws.com"
+        }
+        Action   = ["kms:Decrypt", "kms:GenerateDataKey*"]
+        Resource = "*"
+        Condition = {
+          StringEquals = {
+            "aws:SourceAccount" = data.aws_caller_identity.current.account_id
+          }
+        }
+      },
+    ]
+  })
+  tags = {
+    Name        = "billing-mysql-alarms"
+    Environment = "production"
+    ManagedBy   = "aurora-gen"
+  }
+}
+
+resource "aws_kms_alias" "alarm_key_alias" {
+  name          = "alias/billing-mysql-alarms"
+  target_key_id = aws_kms_key.alarm_key.key_id
+}
+
 resource "aws_sns_topic" "alarm_topic" {
   name              = "billing-mysql-alarms"
-  kms_master_key_id = "alias/aws/sns"
+  kms_master_key_id = aws_kms_key.alarm_key.arn
   tags = {
     Name        = "billing-mysql-alarms"
     Environment = "production"

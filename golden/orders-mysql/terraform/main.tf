@@ -762,6 +762,7 @@ resource "aws_cloudwatch_metric_alarm" "cpu_utilization_alarm" {
   metric_name       = "CPUUtilization"
   dimensions = {
     DBClusterIdentifier = aws_rds_cluster.cluster.id
+    Role                = "WRITER"
   }
   statistic           = "Average"
   period              = 300

@@ -686,9 +686,54 @@ resource "aws_appautoscaling_policy" "replica_scaling_policy" {
   }
 }
 
+resource "aws_kms_key" "alarm_key" {
+  description             = "Encrypts the alarm notifications of prod-aurora"
+  enable_key_rotation     = true
+  deletion_window_in_days = 7
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "AccountAdministration"
+        Effect = "Allow"
+        Principal = {
+          AWS = "arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:root"
+        }
+        Action   = "kms:*"
+        Resource = "*"
+      },
+      {
+        Sid    = "CloudWatchAlarmsPublish"
+        Effect = "Allow"
+        Principal = {
+          Service = "cloudwatch.amazonaws.com"
+        }
+        Action   = ["kms:Decrypt", "kms:GenerateDataKey*"]
+        Resource = "*"
+        Condition = {
+          StringEquals = {
+            "aws:SourceAccount" = data.aws_caller_identity.current.account_id
+          }
+        }
+      },
+    ]
+  })
+  tags = {
+    Name        = "prod-aurora-alarms"
+    Environment = "production"
+    ManagedBy   = "aurora-gen"
+    cost-center = "4711"
+  }
+}
+
+resource "aws_kms_alias" "alarm_key_alias" {
+  name          = "alias/prod-aurora-alarms"
+  target_key_id = aws_kms_key.alarm_key.key_id
+}
+
 resource "aws_sns_topic" "alarm_topic" {
   name              = "prod-aurora-alarms"
-  kms_master_key_id = "alias/aws/sns"
+  kms_master_key_id = aws_kms_key.alarm_key.arn
   tags = {
     Name        = "prod-aurora-alarms"
     Environment = "production"
@@ -710,6 +755,7 @@ resource "aws_cloudwatch_metric_alarm" "cpu_utilization_alarm" {
   metric_name       = "CPUUtilization"
   dimensions = {
     DBClusterIdentifier = aws_rds_cluster.cluster.id
+    Role                = "WRITER"
   }
   statistic           = "Average"
   period              = 300
@@ -734,6 +780,7 @@ resource "aws_cloudwatch_metric_alarm" "freeable_memory_alarm" {
   metric_name       = "FreeableMemory"
   dimensions = {
     DBClusterIdentifier = aws_rds_cluster.cluster.id
+    Role                = "WRITER"
   }
   statistic           = "Average"
   period              = 300
@@ -758,6 +805,7 @@ resource "aws_cloudwatch_metric_alarm" "database_connections_alarm" {
   metric_name       = "DatabaseConnections"
   dimensions = {
     DBClusterIdentifier = aws_rds_cluster.cluster.id
+    Role                = "WRITER"
   }
   statistic           = "Average"
   period              = 300
