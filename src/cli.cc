@@ -107,18 +107,6 @@ std::vector<Target> targets_of(const std::string& name) {
   return {Target::CloudFormation, Target::Terraform, Target::Pulumi};
 }
 
-// Renders one target, reporting at the manifest field a resource the target cannot express.
-std::optional<std::vector<Artifact>> render_or_report(const Compiled& c, Target t,
-                                                      Diagnostics& diags) {
-  try {
-    return render(c.graph, t);
-  } catch (const UnsupportedResource& e) {
-    diags.error("render.unsupported", std::string(target_dir(t)) + ": " + e.what(),
-                c.manifest.map.key_at(e.origin));
-    return std::nullopt;
-  }
-}
-
 // A warning at each manifest field the target cannot express, once per field.
 void report_dropped(const Compiled& c, Target t, Diagnostics& diags) {
   std::set<std::string> seen;
@@ -145,10 +133,8 @@ std::vector<OutputFile> artifacts(const Batch& b, const std::vector<Target>& tar
       continue;
     }
     for (Target t : targets) {
-      auto rendered = render_or_report(c, t, diags);
-      if (!rendered) continue;
       report_dropped(c, t, diags);
-      for (Artifact& a : *rendered) {
+      for (Artifact& a : render(c.graph, t)) {
         files.push_back(
             {c.graph.name + "/" + std::string(target_dir(t)) + "/" + a.path, std::move(a.content)});
       }
@@ -167,13 +153,10 @@ int print_single(const Batch& b, const Options& o, Diagnostics& diags) {
     report(diags, o.format);
     return kUsage;
   }
-  const auto rendered = render_or_report(b.compiled[0], targets[0], diags);
-  if (rendered) {
-    report_dropped(b.compiled[0], targets[0], diags);
-    std::cout << rendered->front().content;
-  }
+  report_dropped(b.compiled[0], targets[0], diags);
+  std::cout << render(b.compiled[0].graph, targets[0]).front().content;
   report(diags, o.format);
-  return rendered ? kClean : kFindings;
+  return kClean;
 }
 
 int check_drift(const std::vector<PlannedFile>& plan, const Options& o) {

@@ -234,8 +234,10 @@ void add_endpoints(Context& c) {
   for (std::size_t i = 0; i < endpoints.size(); ++i) {
     const json& e = endpoints[i];
     const std::string name = text(e, "name");
+    // Endpoint identifiers are unique per account and region, like cluster identifiers:
+    // "<cluster>-<endpoint>" keeps two clusters' "reporting" endpoints apart.
     ir::Map p{{"cluster_identifier", ir::ref("cluster", "id")},
-              {"cluster_endpoint_identifier", name},
+              {"cluster_endpoint_identifier", c.name + "-" + name},
               {"custom_endpoint_type", text(e, "type")}};
     if (e.contains("static_members"))
       p.push_back({"static_members", instance_refs(get(e, "static_members"))});

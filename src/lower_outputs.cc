@@ -50,6 +50,13 @@ void lower_outputs(Context& c) {
   network_outputs(c);
   if (c.has("proxy"))
     out(c, "proxy_endpoint", "Endpoint of the RDS Proxy", ir::ref("proxy", "endpoint"));
+  for (const ir::Resource& r : c.graph.resources) {
+    if (r.kind != "rds_cluster_endpoint") continue;
+    const std::string name = r.name.substr(std::string("endpoint_").size());
+    out(c, "custom_endpoint_" + name,
+        "Custom endpoint " + ir::find(r.props, "cluster_endpoint_identifier")->as<std::string>(),
+        ir::ref(r.name, "endpoint"));
+  }
   if (c.has("kms_key"))
     out(c, "kms_key_arn", "ARN of the customer-managed KMS key", ir::ref("kms_key", "arn"));
   if (c.has("alarm_topic")) {

@@ -49,7 +49,6 @@ std::vector<Pending> expand(const ir::Graph& g, const TargetTemplates& t) {
   std::vector<Pending> out;
   for (const ir::Resource& r : g.resources) {
     const KindTemplate& k = t.at(r.kind);
-    if (!k.unsupported.empty()) throw UnsupportedResource(k.unsupported, r.origin);
     TargetResource primary{r.name,
                            "",
                            "",

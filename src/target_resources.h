@@ -49,17 +49,9 @@ struct TargetGraph {
   std::pair<const TargetResource*, std::string> resolve(const ir::Ref& ref) const;
 };
 
-// A resource the target cannot express (its template says `unsupported`).
-struct UnsupportedResource : std::runtime_error {
-  UnsupportedResource(const std::string& why, std::string from)
-      : std::runtime_error(why), origin(std::move(from)) {}
-  std::string origin;  // the manifest field (JSON pointer) that asked for it
-};
-
 // The target's names of the properties `r`'s lifecycle ignores (those the target renders).
 std::vector<std::string> ignored_properties(const TargetGraph& tg, const TargetResource& r);
 
-// Throws UnsupportedResource for a kind the target cannot express.
 TargetGraph instantiate(const ir::Graph& g, const TargetTemplates& t, const Naming& naming);
 
 }  // namespace ag

@@ -55,10 +55,6 @@ KindTemplate parse_kind(const std::string& kind, const Value& spec) {
   const ir::Map& m = spec.as<ir::Map>();
   KindTemplate t;
   if (const Value* type = ir::find(m, "type")) t.type = attr_string(*type);
-  if (const Value* why = ir::find(m, "unsupported")) {
-    t.unsupported = attr_string(*why);
-    return t;
-  }
   if (t.type.empty()) throw std::runtime_error("template for " + kind + " has no type");
   if (const Value* attrs = ir::find(m, "attributes"); attrs && attrs->is<ir::Map>()) {
     for (const ir::Member& a : attrs->as<ir::Map>()) t.attributes[a.key] = attr_string(a.value);

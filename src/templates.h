@@ -40,8 +40,6 @@ struct KindTemplate {
   ir::Value body;                                 // the property template
   ir::Value options;                              // target-specific extras (may be null)
   std::vector<Companion> companions;
-  // Non-empty when the target cannot express the kind at all: why, for the diagnostic.
-  std::string unsupported;
   // IR properties the target cannot express, with the reason: reported as a warning at the
   // manifest field when the manifest sets it (render.dropped).
   std::map<std::string, std::string> dropped;

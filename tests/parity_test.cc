@@ -9,20 +9,10 @@
 
 using namespace ag;
 
-namespace {
-
-// Manifests whose features CloudFormation cannot express render to the others only.
-bool renders_to(const std::string& example, Target t) {
-  return t != Target::CloudFormation || example.find('/') == std::string::npos;
-}
-
-}  // namespace
-
 TEST_CASE("every IR property is rendered, dropped with a reason or expressed elsewhere") {
   for (const std::string& name : test::example_names()) {
     const ir::Graph g = test::compile_example(name).graph;
     for (Target t : {Target::CloudFormation, Target::Terraform, Target::Pulumi}) {
-      if (!renders_to(name, t)) continue;
       const TargetTemplates& templates = templates_for(template_name(t));
       for (const ir::Resource& r : g.resources) {
         const KindTemplate& k = templates.at(r.kind);

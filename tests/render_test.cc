@@ -192,12 +192,17 @@ TEST_CASE("Pulumi takes its region from config and marks secret outputs") {
   CHECK(p["outputs"]["masterUserSecretArn"]["fn::secret"].as<std::string>().rfind("${", 0) == 0);
 }
 
-TEST_CASE("custom endpoints render to Terraform and Pulumi and are refused by CloudFormation") {
-  const ir::Graph g = test::compile_example("terraform-pulumi-only/custom-endpoints.yaml").graph;
+TEST_CASE("custom endpoints render to every target, named after the cluster, and are outputs") {
+  const ir::Graph g = test::compile_example("custom-endpoints.yaml").graph;
   CHECK(terraform_types(content(render_terraform(g), "main.tf"))["aws_rds_cluster_endpoint"] == 2);
   CHECK(yaml_types(content(render_pulumi(g), "Pulumi.yaml"), "resources",
                    "type")["aws:rds:ClusterEndpoint"] == 2);
-  CHECK_THROWS_AS(render_cloudformation(g), UnsupportedResource);
+  const YAML::Node cfn = YAML::Load(content(render_cloudformation(g), "template.yaml"));
+  const YAML::Node reporting = cfn["Resources"]["EndpointReporting"];
+  CHECK(reporting["Type"].as<std::string>() == "AWS::RDS::DBClusterEndpoint");
+  CHECK(reporting["Properties"]["DBClusterEndpointIdentifier"].as<std::string>() ==
+        "analytics-reporting");
+  CHECK(cfn["Outputs"]["CustomEndpointReporting"]["Value"].Tag() == "!GetAtt");
 }
 
 TEST_CASE("a secret's password is read at deploy time in each target's idiom, never copied") {

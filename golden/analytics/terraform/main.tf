@@ -128,7 +128,7 @@ resource "aws_rds_cluster_instance" "reader_2" {
 
 resource "aws_rds_cluster_endpoint" "endpoint_reporting" {
   cluster_identifier          = aws_rds_cluster.cluster.id
-  cluster_endpoint_identifier = "reporting"
+  cluster_endpoint_identifier = "analytics-reporting"
   custom_endpoint_type        = "READER"
   static_members              = [aws_rds_cluster_instance.reader_2.id]
   tags = {
@@ -139,7 +139,7 @@ resource "aws_rds_cluster_endpoint" "endpoint_reporting" {
 
 resource "aws_rds_cluster_endpoint" "endpoint_online" {
   cluster_identifier          = aws_rds_cluster.cluster.id
-  cluster_endpoint_identifier = "online"
+  cluster_endpoint_identifier = "analytics-online"
   custom_endpoint_type        = "ANY"
   excluded_members            = [aws_rds_cluster_instance.reader_2.id]
   tags = {

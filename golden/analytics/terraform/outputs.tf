@@ -42,3 +42,13 @@ output "db_subnet_group_name" {
   description = "DB subnet group of the database"
   value       = aws_db_subnet_group.subnet_group.name
 }
+
+output "custom_endpoint_reporting" {
+  description = "Custom endpoint analytics-reporting"
+  value       = aws_rds_cluster_endpoint.endpoint_reporting.endpoint
+}
+
+output "custom_endpoint_online" {
+  description = "Custom endpoint analytics-online"
+  value       = aws_rds_cluster_endpoint.endpoint_online.endpoint
+}
