@@ -48,11 +48,13 @@ void add_credentials(const Context& c, ir::Map& p) {
 
 void add_storage(const Context& c, ir::Map& p) {
   const json& storage = get(c.spec, "storage");
-  // A point-in-time copy inherits encryption from its source.
-  if (!get(get(c.spec, "restore"), "point_in_time").is_object()) {
-    ir::set(p, "storage_encrypted", flag(storage, "encrypted", true));
-  }
-  if (auto key = storage_key(c)) ir::set(p, "kms_key_id", *key);
+  // A restored database inherits encryption from its snapshot or source; naming it fails
+  // when they differ (CloudFormation DBCluster and DBInstance, StorageEncrypted).
+  if (!restoring(c)) ir::set(p, "storage_encrypted", flag(storage, "encrypted", true));
+  // An Aurora restore may re-encrypt with a key of ours; an RDS instance restored from a
+  // snapshot keeps the snapshot's key (RestoreDBInstanceFromDBSnapshot takes none; the
+  // checks refuse storage.kms_key_id there, restore.kms-key).
+  if (auto key = storage_key(c); key && (c.aurora || !restoring(c))) ir::set(p, "kms_key_id", *key);
   ir::set(p, "storage_type", text(storage, "type", c.aurora ? "aurora" : "gp3"));
 }
 

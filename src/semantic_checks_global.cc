@@ -142,6 +142,16 @@ void check_restore(Context& c) {
                    "spec.restore.snapshot_identifier");
   }
   if (c.has(kPit)) check_point_in_time(c);
+  // RestoreDBInstanceFromDBSnapshot takes no KmsKeyId: the instance keeps the snapshot's key
+  // (CloudFormation DBInstance: with DBSnapshotIdentifier, "don't specify ... KmsKeyId").
+  if (c.rds_instance() && c.has("/spec/restore/snapshot_identifier") &&
+      c.has("/spec/storage/kms_key_id")) {
+    c.error_at_key("/spec/storage/kms_key_id", "restore.kms-key",
+                   "spec.storage.kms_key_id cannot be set when an RdsInstance is restored from a "
+                   "snapshot: the instance keeps the snapshot's key",
+                   "remove kms_key_id; to change the key, copy the snapshot with the new key "
+                   "and restore the copy");
+  }
 }
 
 }  // namespace

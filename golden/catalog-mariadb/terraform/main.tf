@@ -75,8 +75,6 @@ resource "aws_db_instance" "db_instance" {
   multi_az                            = false
   availability_zone                   = "eu-central-1b"
   publicly_accessible                 = false
-  storage_encrypted                   = true
-  kms_key_id                          = "arn:aws:kms:eu-central-1:123456789012:key/0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9"
   storage_type                        = "gp3"
   allocated_storage                   = 500
   iops                                = 12000
