@@ -43,6 +43,9 @@ void add_credentials(const Context& c, ir::Map& p) {
     ir::set(
         p, "master_password",
         ir::SecretField{"master_password", text(creds, "master_password_secret_arn"), "password"});
+    // Where a target sends the password only when told to (Terraform's write-only
+    // argument), the generation it was last sent at.
+    ir::set(p, "master_password_version", 1);
   }
 }
 

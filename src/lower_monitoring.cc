@@ -8,10 +8,16 @@ std::int64_t monitoring_interval(const Context& c) {
   return integer(get(c.spec, "monitoring"), "enhanced_monitoring_interval", 0);
 }
 
+// The service may assume the role only on this account's behalf: without the condition,
+// a role trusted by a service principal is a confused deputy (RDS User Guide,
+// "Preventing cross-service confused deputy problems": aws:SourceAccount).
 ir::Value assume_role_policy(const std::string& service) {
-  ir::Map statement{{"Effect", "Allow"},
-                    {"Principal", ir::Map{{"Service", service}}},
-                    {"Action", "sts:AssumeRole"}};
+  ir::Map statement{
+      {"Effect", "Allow"},
+      {"Principal", ir::Map{{"Service", service}}},
+      {"Action", "sts:AssumeRole"},
+      {"Condition",
+       ir::Map{{"StringEquals", ir::Map{{"aws:SourceAccount", ir::Pseudo::AccountId}}}}}};
   return ir::json(ir::Map{{"Version", "2012-10-17"}, {"Statement", ir::List{statement}}});
 }
 

@@ -14,12 +14,15 @@ ir::Value secret_arn(const Context& c) {
   return text(get(c.spec, "credentials"), "master_password_secret_arn");
 }
 
-// The key of the RDS-managed secret when it is customer-managed. A secret the manifest
-// brings is encrypted with a key aurora-gen does not know: its key policy must let the
-// proxy's role decrypt (nothing to grant for the default aws/secretsmanager key).
+// The key of the secret when it is customer-managed: the RDS-managed secret's, or the one a
+// manifest names for its own secret (master_password_secret_kms_key_id). Nothing to grant
+// for the default aws/secretsmanager key.
 std::optional<ir::Value> secret_key(const Context& c) {
-  if (!managed_password(c)) return std::nullopt;
   const json& creds = get(c.spec, "credentials");
+  if (!managed_password(c)) {
+    if (!creds.contains("master_password_secret_kms_key_id")) return std::nullopt;
+    return text(creds, "master_password_secret_kms_key_id");
+  }
   if (creds.is_object() && creds.contains("master_user_secret_kms_key_id")) {
     return text(creds, "master_user_secret_kms_key_id");
   }
@@ -33,10 +36,14 @@ ir::Value secret_policy(const Context& c) {
                               {"Action", "secretsmanager:GetSecretValue"},
                               {"Resource", secret_arn(c)}}};
   if (auto key = secret_key(c)) {
+    // Only to read the secret: through Secrets Manager (RDS User Guide, "Setting up
+    // IAM for RDS Proxy": kms:ViaService secretsmanager.<region>.amazonaws.com).
+    ir::Map via{{"kms:ViaService", via_service("secretsmanager")}};
     statements.push_back(ir::Map{{"Sid", "DecryptDatabaseSecret"},
                                  {"Effect", "Allow"},
                                  {"Action", "kms:Decrypt"},
-                                 {"Resource", *key}});
+                                 {"Resource", *key},
+                                 {"Condition", ir::Map{{"StringEquals", via}}}});
   }
   return ir::json(ir::Map{{"Version", "2012-10-17"}, {"Statement", statements}});
 }

@@ -1,7 +1,8 @@
-// Terraform: a root module of main.tf, variables.tf, outputs.tf and versions.tf, written by
-// the HCL writer. References become traversals (aws_rds_cluster.this.endpoint), pseudo
-// values var.region and data sources, assembled strings templates, JSON documents
-// jsonencode(), secret fields a data source read through jsondecode().
+// Terraform: a root module (main.tf, moved.tf, outputs.tf, providers.tf, variables.tf,
+// versions.tf) written by the HCL writer. References become traversals
+// (aws_rds_cluster.cluster.endpoint), pseudo values the provider's data sources, assembled
+// strings templates, JSON documents jsonencode(), secret fields an ephemeral secret read
+// through jsondecode() into a write-only argument.
 #include <charconv>
 #include <map>
 #include <set>
@@ -77,7 +78,7 @@ class TfConverter {
   Expr operator()(const ir::SecretField& f) {
     secret_reads_.emplace(f.name, f.secret_arn);
     const Expr secret =
-        Expr::traversal("data.aws_secretsmanager_secret_version." + f.name + ".secret_string");
+        Expr::traversal("ephemeral.aws_secretsmanager_secret_version." + f.name + ".secret_string");
     return Expr::index(Expr::call("jsondecode", {secret}), Expr::string(f.key));
   }
 
@@ -200,7 +201,9 @@ std::string main_tf(const ir::Graph& g, const TargetGraph& tg) {
     check.attr("error_message", Expr::string(pinned_message(*g.region)));
   }
   for (const auto& [name, arn] : convert.secret_reads()) {
-    file.block("data", {"aws_secretsmanager_secret_version", name})
+    // Ephemeral: read at plan and apply, never stored; it feeds a write-only argument, so
+    // the password stays out of the state and the plan.
+    file.block("ephemeral", {"aws_secretsmanager_secret_version", name})
         .body.attr("secret_id", Expr::string(arn));
   }
   file.items.insert(file.items.end(), std::make_move_iterator(resources.items.begin()),

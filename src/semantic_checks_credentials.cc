@@ -43,6 +43,12 @@ void check_password_source(Context& c) {
                "spec.credentials.master_password_secret_arn is required",
                "a plaintext password is never accepted; point at a Secrets Manager secret");
   }
+  if (c.has(p("master_password_secret_kms_key_id")) && !c.has(p("master_password_secret_arn"))) {
+    c.error_at_key(p("master_password_secret_kms_key_id"), "credentials.secret-kms-key",
+                   "spec.credentials.master_password_secret_kms_key_id is the key of "
+                   "master_password_secret_arn, which this manifest does not name",
+                   "for the RDS-managed secret's key use master_user_secret_kms_key_id");
+  }
   if (!managed && c.has(p("rotation"))) {
     c.error_at_key(p("rotation"), "credentials.rotation-needs-managed",
                    "spec.credentials.rotation schedules the RDS-managed secret; this manifest "

@@ -249,8 +249,13 @@ TEST_CASE("a secret the manifest brings is read by reference, and the proxy uses
   const ir::Map& doc =
       prop(resource(g, "proxy_role_policy"), "policy").as<ir::Json>().doc->as<ir::Map>();
   const ir::List& statements = ir::find(doc, "Statement")->as<ir::List>();
-  REQUIRE(statements.size() == 1);  // its key is not known here: no decrypt statement
+  REQUIRE(statements.size() == 2);
   CHECK(ir::find(statements[0].as<ir::Map>(), "Resource")->as<std::string>() == arn);
+  // The secret's own key (master_password_secret_kms_key_id), only through Secrets Manager.
+  const ir::Map& decrypt = statements[1].as<ir::Map>();
+  CHECK(ir::find(decrypt, "Resource")->as<std::string>().find(":key/7a8b9c0d") !=
+        std::string::npos);
+  CHECK(ir::find_path(decrypt, "Condition.StringEquals.kms:ViaService") != nullptr);
   const ir::Map& auth = prop(resource(g, "proxy"), "auth").as<ir::List>().at(0).as<ir::Map>();
   CHECK(ir::find(auth, "secret_arn")->as<std::string>() == arn);
 }

@@ -214,13 +214,16 @@ TEST_CASE("a secret's password is read at deploy time in each target's idiom, ne
         "{{resolve:secretsmanager:" + arn + ":SecretString:password}}");
 
   const std::string tf = content(render_terraform(g), "main.tf");
-  CHECK(tf.find("data \"aws_secretsmanager_secret_version\" \"master_password\" {\n"
+  // Ephemeral into write-only: the password is in neither the plan nor the state.
+  CHECK(tf.find("ephemeral \"aws_secretsmanager_secret_version\" \"master_password\" {\n"
                 "  secret_id = \"" +
                 arn + "\"\n}") != std::string::npos);
   static const std::regex password(
-      R"(\n  password += jsondecode\(data\.aws_secretsmanager_secret_version\.master_password)"
-      R"(\.secret_string\)\["password"\]\n)");
+      R"(\n  password_wo += jsondecode\(ephemeral\.aws_secretsmanager_secret_version\.)"
+      R"(master_password\.secret_string\)\["password"\]\n)");
   CHECK(std::regex_search(tf, password));
+  CHECK(tf.find("password_wo_version") != std::string::npos);
+  CHECK(tf.find("data \"aws_secretsmanager") == std::string::npos);
 
   const YAML::Node p = YAML::Load(content(render_pulumi(g), "Pulumi.yaml"));
   const YAML::Node secret = p["variables"]["masterPasswordSecret"]["fn::invoke"];

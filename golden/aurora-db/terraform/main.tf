@@ -2,6 +2,8 @@
 # manifest and run aurora-gen render --target terraform --out-dir DIR MANIFEST. Files of your
 # own beside these (backend.tf, *_override.tf, terraform.tfvars) are left alone.
 
+data "aws_caller_identity" "current" {}
+
 data "aws_region" "current" {
   lifecycle {
     postcondition {
@@ -202,6 +204,11 @@ resource "aws_iam_role" "proxy_role" {
           Service = "rds.amazonaws.com"
         }
         Action = "sts:AssumeRole"
+        Condition = {
+          StringEquals = {
+            "aws:SourceAccount" = data.aws_caller_identity.current.account_id
+          }
+        }
       },
     ]
   })

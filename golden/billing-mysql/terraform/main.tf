@@ -282,6 +282,11 @@ resource "aws_iam_role" "proxy_role" {
           Service = "rds.amazonaws.com"
         }
         Action = "sts:AssumeRole"
+        Condition = {
+          StringEquals = {
+            "aws:SourceAccount" = data.aws_caller_identity.current.account_id
+          }
+        }
       },
     ]
   })
@@ -313,6 +318,11 @@ resource "aws_iam_role_policy" "proxy_role_policy" {
         Effect   = "Allow"
         Action   = "kms:Decrypt"
         Resource = aws_kms_key.kms_key.arn
+        Condition = {
+          StringEquals = {
+            "kms:ViaService" = "secretsmanager.${data.aws_region.current.region}.${data.aws_partition.current.dns_suffix}"
+          }
+        }
       },
     ]
   })

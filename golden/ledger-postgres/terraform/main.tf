@@ -2,6 +2,10 @@
 # manifest and run aurora-gen render --target terraform --out-dir DIR MANIFEST. Files of your
 # own beside these (backend.tf, *_override.tf, terraform.tfvars) are left alone.
 
+data "aws_caller_identity" "current" {}
+
+data "aws_partition" "current" {}
+
 data "aws_region" "current" {
   lifecycle {
     postcondition {
@@ -11,7 +15,7 @@ data "aws_region" "current" {
   }
 }
 
-data "aws_secretsmanager_secret_version" "master_password" {
+ephemeral "aws_secretsmanager_secret_version" "master_password" {
   secret_id = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:ledger/master-AbCdEf"
 }
 
@@ -57,7 +61,8 @@ resource "aws_rds_cluster" "cluster" {
   database_name                       = "ledger"
   port                                = 5432
   master_username                     = "ledger_admin"
-  master_password                     = jsondecode(data.aws_secretsmanager_secret_version.master_password.secret_string)["password"]
+  master_password_wo                  = jsondecode(ephemeral.aws_secretsmanager_secret_version.master_password.secret_string)["password"]
+  master_password_wo_version          = 1
   db_subnet_group_name                = aws_db_subnet_group.subnet_group.name
   vpc_security_group_ids              = [aws_security_group.db_security_group.id]
   db_cluster_parameter_group_name     = "ledger-aurora-postgresql16"
@@ -173,6 +178,11 @@ resource "aws_iam_role" "proxy_role" {
           Service = "rds.amazonaws.com"
         }
         Action = "sts:AssumeRole"
+        Condition = {
+          StringEquals = {
+            "aws:SourceAccount" = data.aws_caller_identity.current.account_id
+          }
+        }
       },
     ]
   })
@@ -198,6 +208,17 @@ resource "aws_iam_role_policy" "proxy_role_policy" {
         Effect   = "Allow"
         Action   = "secretsmanager:GetSecretValue"
         Resource = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:ledger/master-AbCdEf"
+      },
+      {
+        Sid      = "DecryptDatabaseSecret"
+        Effect   = "Allow"
+        Action   = "kms:Decrypt"
+        Resource = "arn:aws:kms:eu-west-1:123456789012:key/7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d"
+        Condition = {
+          StringEquals = {
+            "kms:ViaService" = "secretsmanager.${data.aws_region.current.region}.${data.aws_partition.current.dns_suffix}"
+          }
+        }
       },
     ]
   })

@@ -2,6 +2,8 @@
 # manifest and run aurora-gen render --target terraform --out-dir DIR MANIFEST. Files of your
 # own beside these (backend.tf, *_override.tf, terraform.tfvars) are left alone.
 
+data "aws_caller_identity" "current" {}
+
 data "aws_partition" "current" {}
 
 data "aws_region" "current" {
@@ -671,6 +673,11 @@ resource "aws_iam_role" "proxy_role" {
           Service = "rds.amazonaws.com"
         }
         Action = "sts:AssumeRole"
+        Condition = {
+          StringEquals = {
+            "aws:SourceAccount" = data.aws_caller_identity.current.account_id
+          }
+        }
       },
     ]
   })
@@ -703,6 +710,11 @@ resource "aws_iam_role_policy" "proxy_role_policy" {
         Effect   = "Allow"
         Action   = "kms:Decrypt"
         Resource = "arn:aws:kms:eu-central-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+        Condition = {
+          StringEquals = {
+            "kms:ViaService" = "secretsmanager.${data.aws_region.current.region}.${data.aws_partition.current.dns_suffix}"
+          }
+        }
       },
     ]
   })

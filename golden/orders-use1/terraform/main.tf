@@ -11,7 +11,7 @@ data "aws_region" "current" {
   }
 }
 
-data "aws_secretsmanager_secret_version" "master_password" {
+ephemeral "aws_secretsmanager_secret_version" "master_password" {
   secret_id = "arn:aws:secretsmanager:us-east-1:123456789012:secret:orders-master-AbCdEf"
 }
 
@@ -70,7 +70,8 @@ resource "aws_rds_cluster" "cluster" {
   engine_version                      = "16.4"
   port                                = 5432
   master_username                     = "orders_admin"
-  master_password                     = jsondecode(data.aws_secretsmanager_secret_version.master_password.secret_string)["password"]
+  master_password_wo                  = jsondecode(ephemeral.aws_secretsmanager_secret_version.master_password.secret_string)["password"]
+  master_password_wo_version          = 1
   global_cluster_identifier           = aws_rds_global_cluster.global_cluster.id
   db_subnet_group_name                = aws_db_subnet_group.subnet_group.name
   vpc_security_group_ids              = [aws_security_group.db_security_group.id]

@@ -519,6 +519,11 @@ resource "aws_iam_role" "monitoring_role" {
           Service = "monitoring.rds.amazonaws.com"
         }
         Action = "sts:AssumeRole"
+        Condition = {
+          StringEquals = {
+            "aws:SourceAccount" = data.aws_caller_identity.current.account_id
+          }
+        }
       },
     ]
   })

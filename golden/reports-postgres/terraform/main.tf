@@ -11,7 +11,7 @@ data "aws_region" "current" {
   }
 }
 
-data "aws_secretsmanager_secret_version" "master_password" {
+ephemeral "aws_secretsmanager_secret_version" "master_password" {
   secret_id = "arn:aws:secretsmanager:us-east-1:123456789012:secret:reports/master-Zy9X8w"
 }
 
@@ -58,7 +58,8 @@ resource "aws_db_instance" "db_instance" {
   db_name                               = "reports"
   port                                  = 5432
   username                              = "reports_admin"
-  password                              = jsondecode(data.aws_secretsmanager_secret_version.master_password.secret_string)["password"]
+  password_wo                           = jsondecode(ephemeral.aws_secretsmanager_secret_version.master_password.secret_string)["password"]
+  password_wo_version                   = 1
   db_subnet_group_name                  = aws_db_subnet_group.subnet_group.name
   vpc_security_group_ids                = [aws_security_group.db_security_group.id]
   multi_az                              = true

@@ -24,7 +24,7 @@ func (p problem) String() string {
 
 // decl is a declared resource or data source.
 type decl struct {
-	mode          string // "resource" or "data"
+	mode          string // "resource", "data" or "ephemeral"
 	typ, name     string
 	count, forEac bool
 	schema        *Block // nil when the type has no schema (not validated)
@@ -32,8 +32,8 @@ type decl struct {
 }
 
 func (d *decl) addr() string {
-	if d.mode == "data" {
-		return "data." + d.typ + "." + d.name
+	if d.mode == "data" || d.mode == "ephemeral" {
+		return d.mode + "." + d.typ + "." + d.name
 	}
 	return d.typ + "." + d.name
 }
@@ -63,6 +63,7 @@ type checker struct {
 	providers map[string]bool // "aws", "aws.west"
 	resources map[string]*decl
 	datas     map[string]*decl
+	ephemeral map[string]*decl // the schema has none: structure and references only
 	declOrder []*decl
 }
 
@@ -85,7 +86,7 @@ func checkModule(schema *Schema, files []string) []string {
 	c := &checker{
 		schema: schema, problems: map[string]problem{},
 		vars: map[string]bool{}, locals: map[string]bool{}, outputs: map[string]bool{},
-		providers: map[string]bool{}, resources: map[string]*decl{}, datas: map[string]*decl{},
+		providers: map[string]bool{}, resources: map[string]*decl{}, datas: map[string]*decl{}, ephemeral: map[string]*decl{},
 	}
 	var bodies []*hclsyntax.Body
 	for _, f := range files {
@@ -147,7 +148,7 @@ func checkModule(schema *Schema, files []string) []string {
 
 var topLabels = map[string]int{
 	"terraform": 0, "provider": 1, "variable": 1, "output": 1, "locals": 0, "resource": 2, "data": 2,
-	"moved": 0,
+	"moved": 0, "ephemeral": 2,
 }
 
 func (c *checker) labelsOK(b *hclsyntax.Block) bool {
@@ -172,7 +173,7 @@ func (c *checker) declare(body *hclsyntax.Body) {
 	}
 	for _, b := range body.Blocks {
 		if _, ok := topLabels[b.Type]; !ok {
-			c.errorf(b.TypeRange, "unsupported block type %q; expected terraform, provider, variable, output, locals, resource, data or moved", b.Type)
+			c.errorf(b.TypeRange, "unsupported block type %q; expected terraform, provider, variable, output, locals, resource, data, ephemeral or moved", b.Type)
 			continue
 		}
 		if !c.labelsOK(b) {
@@ -200,6 +201,14 @@ func (c *checker) declare(body *hclsyntax.Body) {
 			for _, a := range sortedAttrs(b.Body.Attributes) {
 				c.dup(c.locals, a.Name, a.NameRange, "local value")
 			}
+		case "ephemeral":
+			d := &decl{mode: b.Type, typ: b.Labels[0], name: b.Labels[1], block: b}
+			if prev, ok := c.ephemeral[d.typ+"."+d.name]; ok {
+				c.errorf(b.LabelRanges[1], "duplicate ephemeral resource %s (first declared at %s:%d)", d.addr(), prev.block.TypeRange.Filename, prev.block.TypeRange.Start.Line)
+				continue
+			}
+			c.ephemeral[d.typ+"."+d.name] = d
+			c.warnf(b.LabelRanges[0], "ephemeral resource type %q is not validated (no schema)", d.typ)
 		case "resource", "data":
 			d := &decl{mode: b.Type, typ: b.Labels[0], name: b.Labels[1], block: b}
 			_, d.count = b.Body.Attributes["count"]

@@ -199,6 +199,15 @@ func (c *checker) checkPath(st []step, r hcl.Range, sc scope) {
 			return
 		}
 		c.checkInstance(d, st, 3, r)
+	case "ephemeral":
+		a2, has2 := attrAt(st, 2)
+		if !has1 || !has2 {
+			c.errorf(r, "invalid reference %s: expected ephemeral.TYPE.NAME", render(st))
+			return
+		}
+		if c.ephemeral[a1+"."+a2] == nil {
+			c.errorf(r, "reference to undeclared ephemeral resource ephemeral.%s.%s", a1, a2)
+		}
 	default:
 		if sc.iters[root] {
 			if a1 != "key" && a1 != "value" {
