@@ -30,6 +30,9 @@ void lower_db_instance(Context& c) {
     ir::set(p, "availability_zone", text(c.spec, "availability_zone"));
   }
   add_instance_settings(c, p);
+  if (c.has("audit_option_group")) {
+    ir::set(p, "option_group_name", ir::ref("audit_option_group", "name"));
+  }
   add_instance_monitoring(c, p);
   ir::set(p, "tags", c.tags(c.name));
   ir::Resource& db = c.add("db_instance", "db_instance", std::move(p));

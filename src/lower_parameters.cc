@@ -27,9 +27,38 @@ void add_group(Context& c, const char* list, const std::string& kind, const std:
          {"tags", c.tags(label)}});
 }
 
+bool exports(const Context& c, const std::string& type) {
+  const json& logs = get(c.spec, "enabled_cloudwatch_logs_exports");
+  if (!logs.is_array()) return false;
+  for (const json& t : logs) {
+    if (t == type) return true;
+  }
+  return false;
+}
+
+// RDS for MySQL and MariaDB write an audit log only with the MARIADB_AUDIT_PLUGIN option
+// (RDS User Guide, "MariaDB Audit Plugin support for MySQL"; the MariaDB options): without
+// it the exported audit log group stays empty. The plugin's defaults (CONNECT and QUERY
+// events) apply.
+void add_audit_option_group(Context& c) {
+  const std::string engine = text(c.spec, "engine");
+  if (c.aurora || (engine != "mysql" && engine != "mariadb") || !exports(c, "audit")) return;
+  const EngineVersion v = *parse_engine_version(engine, text(c.spec, "engine_version"));
+  const std::string label = c.name + "-audit";
+  c.add("option_group", "audit_option_group",
+        {{"name_prefix", name_prefix(label)},
+         {"description", "Audit log of " + c.name},
+         {"engine_name", engine},
+         {"major_engine_version", std::to_string(v.major) + "." + std::to_string(v.minor)},
+         {"options", ir::List{ir::Map{{"option_name", "MARIADB_AUDIT_PLUGIN"}}}},
+         {"tags", c.tags(label)}})
+      .legacy_name.clear();
+}
+
 }  // namespace
 
 void lower_parameters(Context& c) {
+  add_audit_option_group(c);
   add_group(c, "cluster", "cluster_parameter_group", "cluster_parameter_group", c.name + "-cluster",
             "Cluster");
   add_group(c, "instance", "db_parameter_group", "instance_parameter_group", c.name + "-instance",

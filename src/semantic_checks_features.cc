@@ -15,7 +15,7 @@ const std::map<std::string, std::vector<std::string>, std::less<>>& log_types() 
       {"aurora-postgresql", {"postgresql", "instance", "iam-db-auth-error"}},
       {"aurora-mysql", {"audit", "error", "general", "slowquery", "instance", "iam-db-auth-error"}},
       {"postgres", {"postgresql", "upgrade", "iam-db-auth-error"}},
-      {"mysql", {"error", "general", "slowquery", "iam-db-auth-error"}},
+      {"mysql", {"audit", "error", "general", "slowquery", "iam-db-auth-error"}},
       {"mariadb", {"audit", "error", "general", "slowquery"}},
   };
   return kTypes;
@@ -44,11 +44,67 @@ void check_log_entry(Context& c, const std::vector<std::string>& allowed, std::s
   }
 }
 
+// A parameter a log type needs, or "" when the engine writes the log by itself.
+struct LogSwitch {
+  std::string parameter;  // name=value that turns the log on
+  bool output_to_file;    // log_output=FILE too (RDS MySQL and MariaDB)
+};
+
+// MySQL-family logs are off until a parameter turns them on, so an export without it
+// ships an empty log group (RDS User Guide, "Publishing MySQL logs to Amazon CloudWatch
+// Logs": general_log = 1, slow_query_log = 1, log_output = FILE; Aurora MySQL's audit log:
+// server_audit_logging = 1). RDS audit logs come from an option group aurora-gen creates.
+std::optional<LogSwitch> log_switch(const std::string& engine, const std::string& type) {
+  const bool rds = engine == "mysql" || engine == "mariadb";
+  if (!rds && engine != "aurora-mysql") return std::nullopt;
+  if (type == "general") return LogSwitch{"general_log=1", rds};
+  if (type == "slowquery") return LogSwitch{"slow_query_log=1", rds};
+  if (type == "audit" && !rds) return LogSwitch{"server_audit_logging=1", false};
+  return std::nullopt;
+}
+
+// Whether the manifest's parameter lists set name=value, or may through a group it names.
+bool sets_parameter(Context& c, const std::string& assignment) {
+  if (c.has("/spec/cluster_parameter_group_name") || c.has("/spec/instance_parameter_group_name")) {
+    return true;  // an existing group aurora-gen cannot see into
+  }
+  const std::size_t eq = assignment.find('=');
+  const std::string name = assignment.substr(0, eq), value = assignment.substr(eq + 1);
+  for (const char* list : {"/spec/parameters/cluster", "/spec/parameters/instance"}) {
+    const Json* params = c.find(list);
+    if (params == nullptr || !params->is_array()) continue;
+    for (const Json& p : *params) {
+      if (p.value("name", "") == name && p.value("value", "") == value) return true;
+    }
+  }
+  return false;
+}
+
+void check_log_switches(Context& c, const Json& list) {
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    if (!list[i].is_string()) continue;
+    const auto s = log_switch(c.engine(), list[i].get<std::string>());
+    if (!s) continue;
+    std::string missing;
+    if (!sets_parameter(c, s->parameter)) missing = s->parameter;
+    if (s->output_to_file && !sets_parameter(c, "log_output=FILE")) {
+      missing += (missing.empty() ? "" : " and ") + std::string("log_output=FILE");
+    }
+    if (missing.empty()) continue;
+    const std::string p = "/spec/enabled_cloudwatch_logs_exports/" + std::to_string(i);
+    c.warning_at(p, "logs.needs-parameter",
+                 dotted(p) + " '" + list[i].get<std::string>() + "' stays empty without " + missing,
+                 "add it to spec.parameters (" +
+                     std::string(c.engine() == "aurora-mysql" ? "cluster" : "instance") + ")");
+  }
+}
+
 void check_logs(Context& c) {
   const Json* list = c.find("/spec/enabled_cloudwatch_logs_exports");
   auto it = log_types().find(c.engine());
   if (list == nullptr || !list->is_array() || it == log_types().end()) return;
   for (std::size_t i = 0; i < list->size(); ++i) check_log_entry(c, it->second, i);
+  check_log_switches(c, *list);
 }
 
 void check_parameter_list(Context& c, const char* list_name, const char* group_field) {

@@ -188,6 +188,19 @@ TEST_CASE("alarms convert units and notify the created topic") {
   CHECK(email.legacy_name == "alarm_email_1");
 }
 
+TEST_CASE("an exported MariaDB audit log gets the option group that writes it") {
+  const ir::Graph g = test::compile_example("rds-mariadb-restore-gp3.yaml").graph;
+  const ir::Resource& options = resource(g, "audit_option_group");
+  CHECK(prop(options, "major_engine_version").as<std::string>() == "10.11");
+  CHECK(prop(options, "options").as<ir::List>().at(0).as<ir::Map>().at(0).value.as<std::string>() ==
+        "MARIADB_AUDIT_PLUGIN");
+  CHECK(prop(resource(g, "db_instance"), "option_group_name").as<ir::Ref>() ==
+        ir::Ref{"audit_option_group", "name"});
+  // No audit export, no option group.
+  CHECK(test::compile_example("rds-mysql-proxy-io1.yaml").graph.find("audit_option_group") ==
+        nullptr);
+}
+
 TEST_CASE("the proxy's role reads only the database's secret") {
   const ir::Graph g = test::compile_example("serverless-postgres.yaml").graph;
   const ir::Value& policy = prop(resource(g, "proxy_role_policy"), "policy");

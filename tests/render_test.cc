@@ -25,6 +25,7 @@ const std::map<std::string, std::pair<std::string, std::string>> kEquivalent = {
     {"AWS::RDS::DBClusterParameterGroup",
      {"aws_rds_cluster_parameter_group", "aws:rds:ClusterParameterGroup"}},
     {"AWS::RDS::DBParameterGroup", {"aws_db_parameter_group", "aws:rds:ParameterGroup"}},
+    {"AWS::RDS::OptionGroup", {"aws_db_option_group", "aws:rds:OptionGroup"}},
     {"AWS::RDS::DBProxy", {"aws_db_proxy", "aws:rds:Proxy"}},
     {"AWS::RDS::DBProxyTargetGroup",
      {"aws_db_proxy_default_target_group", "aws:rds:ProxyDefaultTargetGroup"}},

@@ -141,6 +141,12 @@ resource "aws_db_parameter_group" "instance_parameter_group" {
     apply_method = "immediate"
   }
 
+  parameter {
+    name         = "log_output"
+    value        = "FILE"
+    apply_method = "immediate"
+  }
+
   lifecycle {
     create_before_destroy = true
   }

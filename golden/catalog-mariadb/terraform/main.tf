@@ -36,6 +36,27 @@ resource "aws_vpc_security_group_ingress_rule" "ingress_sg_0a1b2c3d4e5f60003" {
   referenced_security_group_id = "sg-0a1b2c3d4e5f60003"
 }
 
+resource "aws_db_option_group" "audit_option_group" {
+  name_prefix              = "catalog-mariadb-audit-"
+  option_group_description = "Audit log of catalog-mariadb"
+  engine_name              = "mariadb"
+  major_engine_version     = "10.11"
+  tags = {
+    Name        = "catalog-mariadb-audit"
+    Environment = "qa"
+    ManagedBy   = "aurora-gen"
+    team        = "catalog"
+  }
+
+  option {
+    option_name = "MARIADB_AUDIT_PLUGIN"
+  }
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
 resource "aws_cloudwatch_log_group" "log_group_audit" {
   name              = "/aws/rds/instance/catalog-mariadb/audit"
   retention_in_days = 30
@@ -72,6 +93,7 @@ resource "aws_db_instance" "db_instance" {
     "sg-0a1b2c3d4e5f60004",
   ]
   parameter_group_name                = "catalog-mariadb-10-11"
+  option_group_name                   = aws_db_option_group.audit_option_group.name
   multi_az                            = false
   availability_zone                   = "eu-central-1b"
   publicly_accessible                 = false
