@@ -83,11 +83,19 @@ void add_backup_and_maintenance(const Context& c, ir::Map& p) {
           flag(maintenance, "allow_major_version_upgrade", false));
 }
 
+// Always explicit: AWS's default enrols a database in paid RDS Extended Support at the end
+// of its major version's standard support. Not for MariaDB, which has none.
+std::optional<std::string> lifecycle_support(const Context& c) {
+  if (text(c.spec, "engine") == "mariadb") return std::nullopt;
+  return text(c.spec, "engine_lifecycle_support", "open-source-rds-extended-support-disabled");
+}
+
 }  // namespace
 
 void add_common_database(const Context& c, ir::Map& p) {
   ir::set(p, "engine", text(c.spec, "engine"));
   ir::set(p, "engine_version", text(c.spec, "engine_version"));
+  if (auto support = lifecycle_support(c)) ir::set(p, "engine_lifecycle_support", *support);
   if (c.spec.contains("database_name") && !restoring(c)) {
     ir::set(p, "database_name", text(c.spec, "database_name"));
   }
@@ -120,12 +128,16 @@ ir::Value serverless_scaling(const json& s) {
 }
 
 void add_global_cluster(Context& c, const json& global) {
-  c.add("rds_global_cluster", "global_cluster",
-        {{"global_cluster_identifier", text(global, "identifier")},
-         {"engine", text(c.spec, "engine")},
-         {"engine_version", text(c.spec, "engine_version")},
-         {"storage_encrypted", flag(get(c.spec, "storage"), "encrypted", true)},
-         {"deletion_protection", flag(c.spec, "deletion_protection", true)}});
+  ir::Map p{{"global_cluster_identifier", text(global, "identifier")},
+            {"engine", text(c.spec, "engine")},
+            {"engine_version", text(c.spec, "engine_version")},
+            {"storage_encrypted", flag(get(c.spec, "storage"), "encrypted", true)},
+            {"deletion_protection", flag(c.spec, "deletion_protection", true)}};
+  // CreateGlobalCluster: EngineLifecycleSupport "only applies to Aurora PostgreSQL".
+  if (text(c.spec, "engine") == "aurora-postgresql") {
+    p.push_back({"engine_lifecycle_support", *lifecycle_support(c)});
+  }
+  c.add("rds_global_cluster", "global_cluster", std::move(p));
 }
 
 void add_cluster(Context& c) {

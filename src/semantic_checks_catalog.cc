@@ -46,15 +46,19 @@ void check_deprecated(Context& c, const std::string& text) {
                             : "use " + newest + ", the newest " + line + ".x version");
 }
 
-// aurora-gen never sets EngineLifecycleSupport, so AWS's default applies: enrolment in RDS
-// Extended Support where the engine has it, otherwise an automatic major version upgrade.
-std::string after_end_of_support(const std::string& engine) {
-  return facts::has_extended_support(engine)
-             ? "after that date AWS enrolls the database in RDS Extended Support, which is paid "
-               "(EngineLifecycleSupport is left at AWS's default, "
-               "open-source-rds-extended-support)"
-             : "after that date RDS upgrades the database to a newer major version "
-               "automatically";
+// What follows the end of standard support: paid RDS Extended Support when the manifest
+// enrols in it (engine_lifecycle_support), otherwise an automatic major version upgrade.
+std::string after_end_of_support(const Context& c) {
+  const std::string upgrade =
+      "after that date RDS upgrades the database to a newer major version automatically";
+  if (!facts::has_extended_support(c.engine())) return upgrade;
+  if (c.str("/spec/engine_lifecycle_support") == "open-source-rds-extended-support") {
+    return "after that date the database runs in RDS Extended Support, which is paid "
+           "(engine_lifecycle_support: open-source-rds-extended-support)";
+  }
+  return upgrade +
+         ", and RDS creates no new database on it unless engine_lifecycle_support "
+         "enrols in paid RDS Extended Support";
 }
 
 // Names an upgrade target only when the catalog has a newer major line than v's.
@@ -78,8 +82,7 @@ void check_end_of_support(Context& c) {
                                            format_date(*end) + ", in " + std::to_string(days) +
                                            (days == 1 ? " day" : " days");
   c.warning_at(kVersion, "engine.end-of-support",
-               what + " " + when + "; " + after_end_of_support(c.engine()),
-               upgrade_hint(*c.version()));
+               what + " " + when + "; " + after_end_of_support(c), upgrade_hint(*c.version()));
 }
 
 // The AWS CLI call that lists what the region offers for this engine (and version).

@@ -207,6 +207,19 @@ void check_proxy(Context& c) {
   }
 }
 
+// RDS Extended Support exists for Aurora, RDS PostgreSQL and RDS MySQL only (CreateDBInstance,
+// EngineLifecycleSupport: "applies only to RDS for MySQL and RDS for PostgreSQL").
+void check_lifecycle_support(Context& c) {
+  const std::string p = "/spec/engine_lifecycle_support";
+  if (c.has(p) && c.engine() == "mariadb") {
+    c.error_at_key(
+        p, "engine.lifecycle-support",
+        "spec.engine_lifecycle_support does not apply to mariadb: RDS for MariaDB has no "
+        "Extended Support",
+        "remove it; at the end of standard support RDS upgrades the major version");
+  }
+}
+
 // PostgreSQL identifiers are at most 63 bytes, MySQL database names 64 characters.
 void check_database_name(Context& c) {
   auto name = c.str("/spec/database_name");
@@ -225,6 +238,7 @@ void check_features(Context& c) {
   check_endpoints(c);
   check_proxy(c);
   check_database_name(c);
+  check_lifecycle_support(c);
 }
 
 }  // namespace ag::semantic

@@ -803,8 +803,12 @@ TEST_CASE("the end of standard support warns once it is past or within 90 days")
   CHECK(ds[0].rule == "engine.end-of-support");
   CHECK(ds[0].severity == ag::Severity::Warning);
   CHECK_THAT(ds[0].message, Catch::Contains("reached the end of standard support on 2026-07-31"));
-  CHECK_THAT(ds[0].message, Catch::Contains("RDS Extended Support, which is paid"));
+  CHECK_THAT(ds[0].message, Catch::Contains("creates no new database on it unless"));
   CHECK_THAT(ds[0].hint, Catch::Contains("8.4."));
+  // Enrolled in Extended Support, it runs on, for a fee.
+  ds = run(with(mysql, "/spec/engine_lifecycle_support", "open-source-rds-extended-support"));
+  REQUIRE(ds.size() == 1);
+  CHECK_THAT(ds[0].message, Catch::Contains("RDS Extended Support, which is paid"));
 
   json mariadb = with(rds(), "/spec/engine", "mariadb");
   ds = run(with(mariadb, "/spec/engine_version", "10.6.25"));

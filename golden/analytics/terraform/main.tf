@@ -48,6 +48,7 @@ resource "aws_rds_cluster" "cluster" {
   cluster_identifier                  = "analytics"
   engine                              = "aurora-postgresql"
   engine_version                      = "16.4"
+  engine_lifecycle_support            = "open-source-rds-extended-support-disabled"
   port                                = 5432
   master_username                     = "postgres"
   manage_master_user_password         = true

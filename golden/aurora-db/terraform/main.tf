@@ -60,6 +60,7 @@ resource "aws_rds_cluster" "cluster" {
   cluster_identifier                  = "aurora-db"
   engine                              = "aurora-postgresql"
   engine_version                      = "15.15"
+  engine_lifecycle_support            = "open-source-rds-extended-support-disabled"
   database_name                       = "app"
   port                                = 5432
   master_username                     = "app_admin"

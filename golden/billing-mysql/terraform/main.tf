@@ -177,6 +177,7 @@ resource "aws_db_instance" "db_instance" {
   instance_class                        = "db.m6g.large"
   engine                                = "mysql"
   engine_version                        = "8.4.9"
+  engine_lifecycle_support              = "open-source-rds-extended-support-disabled"
   db_name                               = "billing"
   port                                  = 3306
   username                              = "billing_admin"

@@ -58,6 +58,7 @@ resource "aws_rds_cluster" "cluster" {
   cluster_identifier                  = "ledger-postgres"
   engine                              = "aurora-postgresql"
   engine_version                      = "16.8"
+  engine_lifecycle_support            = "open-source-rds-extended-support-disabled"
   database_name                       = "ledger"
   port                                = 5432
   master_username                     = "ledger_admin"

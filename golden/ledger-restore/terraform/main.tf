@@ -48,6 +48,7 @@ resource "aws_rds_cluster" "cluster" {
   cluster_identifier                  = "ledger-restore"
   engine                              = "aurora-postgresql"
   engine_version                      = "16.4"
+  engine_lifecycle_support            = "open-source-rds-extended-support-disabled"
   port                                = 5432
   manage_master_user_password         = true
   snapshot_identifier                 = "arn:aws:rds:us-east-1:123456789012:cluster-snapshot:ledger-2026-11-01"

@@ -48,6 +48,7 @@ resource "aws_rds_cluster" "cluster" {
   cluster_identifier                  = "orders-euw1"
   engine                              = "aurora-postgresql"
   engine_version                      = "16.4"
+  engine_lifecycle_support            = "open-source-rds-extended-support-disabled"
   port                                = 5432
   global_cluster_identifier           = "orders-global"
   source_region                       = "us-east-1"

@@ -466,6 +466,7 @@ resource "aws_rds_cluster" "cluster" {
   cluster_identifier                  = "orders-mysql"
   engine                              = "aurora-mysql"
   engine_version                      = "8.0.mysql_aurora.3.08.0"
+  engine_lifecycle_support            = "open-source-rds-extended-support-disabled"
   database_name                       = "orders"
   port                                = 3306
   master_username                     = "orders_admin"

@@ -56,6 +56,7 @@ resource "aws_rds_global_cluster" "global_cluster" {
   global_cluster_identifier = "orders-global"
   engine                    = "aurora-postgresql"
   engine_version            = "16.4"
+  engine_lifecycle_support  = "open-source-rds-extended-support-disabled"
   storage_encrypted         = true
   deletion_protection       = true
 
@@ -68,6 +69,7 @@ resource "aws_rds_cluster" "cluster" {
   cluster_identifier                  = "orders-use1"
   engine                              = "aurora-postgresql"
   engine_version                      = "16.4"
+  engine_lifecycle_support            = "open-source-rds-extended-support-disabled"
   port                                = 5432
   master_username                     = "orders_admin"
   master_password_wo                  = jsondecode(ephemeral.aws_secretsmanager_secret_version.master_password.secret_string)["password"]

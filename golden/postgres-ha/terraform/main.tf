@@ -211,6 +211,7 @@ resource "aws_db_instance" "db_instance" {
   instance_class                      = "db.t3.medium"
   engine                              = "postgres"
   engine_version                      = "15.15"
+  engine_lifecycle_support            = "open-source-rds-extended-support-disabled"
   db_name                             = "appdb"
   port                                = 5432
   username                            = "postgres"

@@ -548,6 +548,7 @@ resource "aws_rds_cluster" "cluster" {
   cluster_identifier                  = "prod-aurora"
   engine                              = "aurora-postgresql"
   engine_version                      = "16.4"
+  engine_lifecycle_support            = "open-source-rds-extended-support-disabled"
   database_name                       = "ledger"
   port                                = 5432
   master_username                     = "ledger_admin"

@@ -55,6 +55,7 @@ resource "aws_db_instance" "db_instance" {
   instance_class                        = "db.r6g.large"
   engine                                = "postgres"
   engine_version                        = "16.8"
+  engine_lifecycle_support              = "open-source-rds-extended-support-disabled"
   db_name                               = "reports"
   port                                  = 5432
   username                              = "reports_admin"

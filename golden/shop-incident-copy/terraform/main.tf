@@ -39,6 +39,7 @@ resource "aws_rds_cluster" "cluster" {
   cluster_identifier                  = "shop-incident-copy"
   engine                              = "aurora-mysql"
   engine_version                      = "8.0.mysql_aurora.3.08.0"
+  engine_lifecycle_support            = "open-source-rds-extended-support-disabled"
   port                                = 3306
   manage_master_user_password         = true
   db_subnet_group_name                = "shared-db-subnets"

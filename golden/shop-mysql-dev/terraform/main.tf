@@ -66,6 +66,7 @@ resource "aws_rds_cluster" "cluster" {
   cluster_identifier            = "shop-mysql-dev"
   engine                        = "aurora-mysql"
   engine_version                = "8.0.mysql_aurora.3.08.0"
+  engine_lifecycle_support      = "open-source-rds-extended-support-disabled"
   port                          = 3306
   master_username               = "admin"
   manage_master_user_password   = true
