@@ -45,7 +45,10 @@ constexpr std::size_t kIamRolePrefixMax = 38;
 
 std::int64_t engine_port(const Context& c);  // spec.port or the engine's default
 // A security group with ingress on the engine port from allowed_cidr_blocks and
-// allowed_security_group_ids; `what` names the protected thing in descriptions.
+// allowed_security_group_ids; `what` names the protected thing in descriptions. Its
+// outbound traffic is only what rules allow: AWS's default allow-all egress rule is
+// revoked in every target (a database answers through its ingress rules, which are
+// stateful; the proxy's one egress rule is to the database).
 void add_client_security_group(Context& c, const std::string& name, const std::string& label,
                                const std::string& what);
 // One TCP port opened on `group`: `kind` is security_group_ingress or security_group_egress,

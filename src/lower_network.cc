@@ -139,6 +139,7 @@ void add_endpoint_security_group(Context& c, const std::string& cidr) {
         {{"name_prefix", name_prefix(c.name + "-endpoints")},
          {"description", "HTTPS from the VPC to the interface endpoints of " + c.name},
          {"vpc_id", ir::ref("vpc", "id")},
+         {"revoke_default_egress", true},
          {"tags", c.tags(c.name + "-endpoints")}});
   add_tcp_rule(c, {"security_group_ingress", "endpoint_ingress_https", "endpoint_security_group",
                    "HTTPS from the VPC", 443, "cidr_ipv4", cidr});
@@ -233,6 +234,7 @@ void add_client_security_group(Context& c, const std::string& name, const std::s
         {{"name_prefix", name_prefix(label)},
          {"description", what + " access to " + c.name},
          {"vpc_id", vpc},
+         {"revoke_default_egress", true},
          {"tags", c.tags(label)}});
   const std::string stem = name == "db_security_group" ? "ingress" : name + "_ingress";
   add_ingress(c, name, stem + "_cidr", get(network, "allowed_cidr_blocks"), "cidr_ipv4", what);
