@@ -57,7 +57,6 @@ std::string explain(const ir::Graph& g) {
     Node n = Node::map();
     n.add("description", Node::string(o.description));
     n.add("value", convert(o.value));
-    if (o.sensitive) n.add("sensitive", Node::boolean(true));
     outputs.add(o.name, n);
   }
   Node root = Node::map();

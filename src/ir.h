@@ -160,10 +160,9 @@ struct Resource {
 };
 
 struct Output {
-  std::string name;  // snake_case: "writer_endpoint"
+  std::string name;  // snake_case: "cluster_endpoint"
   std::string description;
   Value value;
-  bool sensitive = false;
 };
 
 struct Graph {

@@ -4,17 +4,23 @@
 namespace ag::lowering {
 namespace {
 
-void out(Context& c, std::string name, std::string description, ir::Value value,
-         bool sensitive = false) {
-  c.graph.outputs.push_back({std::move(name), std::move(description), std::move(value), sensitive});
+void out(Context& c, std::string name, std::string description, ir::Value value) {
+  c.graph.outputs.push_back({std::move(name), std::move(description), std::move(value)});
 }
 
+// Names say what the value is: an Aurora cluster endpoint follows whichever instance is the
+// writer; the resource id is what IAM database authentication's policies name
+// (rds-db:connect on arn:...:dbuser:<resource id>/<user>). An ARN is not a secret.
 void database_outputs(Context& c) {
   const std::string db = c.aurora ? "cluster" : "db_instance";
-  out(c, "writer_endpoint", "Endpoint of the writer (primary) instance", ir::ref(db, "endpoint"));
   if (c.aurora) {
+    out(c, "cluster_endpoint", "Cluster endpoint: always the current writer",
+        ir::ref(db, "endpoint"));
     out(c, "reader_endpoint", "Load-balanced endpoint of the reader instances",
         ir::ref(db, "reader_endpoint"));
+  } else {
+    out(c, "endpoint", "Endpoint of the DB instance (its Multi-AZ standby takes it over)",
+        ir::ref(db, "endpoint"));
   }
   out(c, "port", "Port the database listens on", ir::ref(db, "port"));
   out(c, c.aurora ? "cluster_identifier" : "instance_identifier",
@@ -22,10 +28,13 @@ void database_outputs(Context& c) {
       ir::ref(db, "id"));
   out(c, c.aurora ? "cluster_arn" : "instance_arn",
       c.aurora ? "ARN of the Aurora cluster" : "ARN of the DB instance", ir::ref(db, "arn"));
+  out(c, c.aurora ? "cluster_resource_id" : "instance_resource_id",
+      "Resource id, for IAM database authentication policies (rds-db:connect)",
+      ir::ref(db, "resource_id"));
   if (managed_password(c)) {
     out(c, "master_user_secret_arn",
-        "ARN of the Secrets Manager secret holding the master password", ir::ref(db, "secret_arn"),
-        true);
+        "ARN of the Secrets Manager secret holding the master password (the ARN, not the secret)",
+        ir::ref(db, "secret_arn"));
   }
 }
 

@@ -198,7 +198,6 @@ std::vector<Artifact> render_pulumi(const ir::Graph& g) {
   Node outputs = Node::map();
   for (const ir::Output& o : g.outputs) {
     Node value = convert(o.value);
-    if (o.sensitive) value = Node::map().add("fn::secret", value);
     outputs.add(camel_case(o.name), value);
   }
   Node root = Node::map();

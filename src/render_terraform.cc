@@ -240,7 +240,6 @@ std::string outputs_tf(const ir::Graph& g, const TargetGraph& tg) {
     hcl::Body& body = file.block("output", {o.name}).body;
     body.attr("description", Expr::string(o.description));
     body.attr("value", convert(o.value));
-    if (o.sensitive) body.attr("sensitive", Expr::boolean(true));
   }
   return hcl::write(file, header(g));
 }

@@ -283,11 +283,11 @@ TEST_CASE("outputs follow the reference's list") {
   const ir::Graph g = test::compile_example("provisioned-postgres-ha.yaml").graph;
   std::vector<std::string> names;
   for (const ir::Output& o : g.outputs) names.push_back(o.name);
-  CHECK(names == std::vector<std::string>{"writer_endpoint", "reader_endpoint", "port",
+  CHECK(names == std::vector<std::string>{"cluster_endpoint", "reader_endpoint", "port",
                                           "cluster_identifier", "cluster_arn",
-                                          "master_user_secret_arn", "security_group_id",
-                                          "db_subnet_group_name", "vpc_id", "private_subnet_ids",
-                                          "kms_key_arn", "sns_topic_arn"});
+                                          "cluster_resource_id", "master_user_secret_arn",
+                                          "security_group_id", "db_subnet_group_name", "vpc_id",
+                                          "private_subnet_ids", "kms_key_arn", "sns_topic_arn"});
 }
 
 TEST_CASE("every reference in every example points at a resource of the graph") {

@@ -2,8 +2,8 @@
 # manifest and run aurora-gen render --target terraform --out-dir DIR MANIFEST. Files of your
 # own beside these (backend.tf, *_override.tf, terraform.tfvars) are left alone.
 
-output "writer_endpoint" {
-  description = "Endpoint of the writer (primary) instance"
+output "cluster_endpoint" {
+  description = "Cluster endpoint: always the current writer"
   value       = aws_rds_cluster.cluster.endpoint
 }
 
@@ -27,10 +27,14 @@ output "cluster_arn" {
   value       = aws_rds_cluster.cluster.arn
 }
 
+output "cluster_resource_id" {
+  description = "Resource id, for IAM database authentication policies (rds-db:connect)"
+  value       = aws_rds_cluster.cluster.cluster_resource_id
+}
+
 output "master_user_secret_arn" {
-  description = "ARN of the Secrets Manager secret holding the master password"
+  description = "ARN of the Secrets Manager secret holding the master password (the ARN, not the secret)"
   value       = aws_rds_cluster.cluster.master_user_secret[0].secret_arn
-  sensitive   = true
 }
 
 output "security_group_id" {

@@ -2,8 +2,8 @@
 # manifest and run aurora-gen render --target terraform --out-dir DIR MANIFEST. Files of your
 # own beside these (backend.tf, *_override.tf, terraform.tfvars) are left alone.
 
-output "writer_endpoint" {
-  description = "Endpoint of the writer (primary) instance"
+output "endpoint" {
+  description = "Endpoint of the DB instance (its Multi-AZ standby takes it over)"
   value       = aws_db_instance.db_instance.address
 }
 
@@ -22,10 +22,14 @@ output "instance_arn" {
   value       = aws_db_instance.db_instance.arn
 }
 
+output "instance_resource_id" {
+  description = "Resource id, for IAM database authentication policies (rds-db:connect)"
+  value       = aws_db_instance.db_instance.resource_id
+}
+
 output "master_user_secret_arn" {
-  description = "ARN of the Secrets Manager secret holding the master password"
+  description = "ARN of the Secrets Manager secret holding the master password (the ARN, not the secret)"
   value       = aws_db_instance.db_instance.master_user_secret[0].secret_arn
-  sensitive   = true
 }
 
 output "security_group_id" {

@@ -2,8 +2,8 @@
 # manifest and run aurora-gen render --target terraform --out-dir DIR MANIFEST. Files of your
 # own beside these (backend.tf, *_override.tf, terraform.tfvars) are left alone.
 
-output "writer_endpoint" {
-  description = "Endpoint of the writer (primary) instance"
+output "endpoint" {
+  description = "Endpoint of the DB instance (its Multi-AZ standby takes it over)"
   value       = aws_db_instance.db_instance.address
 }
 
@@ -20,6 +20,11 @@ output "instance_identifier" {
 output "instance_arn" {
   description = "ARN of the DB instance"
   value       = aws_db_instance.db_instance.arn
+}
+
+output "instance_resource_id" {
+  description = "Resource id, for IAM database authentication policies (rds-db:connect)"
+  value       = aws_db_instance.db_instance.resource_id
 }
 
 output "security_group_id" {
