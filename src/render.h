@@ -24,6 +24,10 @@ std::string_view template_name(Target t);
 
 std::vector<Artifact> render(const ir::Graph& g, Target t);
 
+// The comment every artifact starts with: the generator and its version, how to regenerate,
+// and which files of the user's beside it survive a render.
+std::string artifact_header(const ir::Graph& g, Target t);
+
 // An IR property the target cannot express (its template's `dropped:`), set by the manifest.
 struct DroppedProperty {
   std::string resource;  // IR name

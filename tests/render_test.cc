@@ -5,6 +5,7 @@
 #include <regex>
 
 #include <yaml-cpp/yaml.h>
+#include <nlohmann/json.hpp>
 
 #include "render.h"
 #include "target_resources.h"
@@ -184,6 +185,24 @@ TEST_CASE("a pinned region fails early in every target deployed elsewhere") {
   const std::string main = content(tf, "main.tf");
   CHECK(main.find("com.amazonaws.us-east-1") == std::string::npos);
   CHECK(main.find("rds.us-east-1.amazonaws.com") == std::string::npos);
+}
+
+TEST_CASE("Pulumi programs pin the plugin versions the conformance schemas come from") {
+  const auto version_of = [](const std::string& schema) {
+    return nlohmann::json::parse(test::read_repo_file("tools/pulumi/" + schema))["version"]
+        .get<std::string>();
+  };
+  const ir::Graph g = test::compile_example("aurora-postgresql-own-secret.yaml").graph;
+  const YAML::Node p = YAML::Load(content(render_pulumi(g), "Pulumi.yaml"));
+  for (const auto& r : p["resources"]) {
+    CHECK(r.second["options"]["version"].as<std::string>() == version_of("pulumi-aws-schema.json"));
+  }
+  for (const auto& v : p["variables"]) {
+    const YAML::Node call = v.second["fn::invoke"];
+    const bool std_package = call["function"].as<std::string>().rfind("std:", 0) == 0;
+    CHECK(call["options"]["version"].as<std::string>() ==
+          version_of(std_package ? "pulumi-std-schema.json" : "pulumi-aws-schema.json"));
+  }
 }
 
 TEST_CASE("Pulumi takes its region from config and marks secret outputs") {
