@@ -146,8 +146,8 @@ struct Resource {
   Map props;
   // Explicit ordering, only where no Ref already orders the two resources.
   std::vector<std::string> depends_on;
-  // The manifest field this resource comes from (a JSON pointer), where a target may have
-  // to refuse it; empty otherwise.
+  // The manifest field this resource comes from (a JSON pointer): what a diagnostic about
+  // its creation or deletion points at.
   std::string origin = {};
   // The IR name aurora-gen 0.1 gave this resource (usually `name`; the position-numbered
   // name of a list item now named after its value), or empty for a resource 0.1 did not

@@ -72,6 +72,7 @@ ir::Value Context::tags(const std::string& resource_name) const {
 ir::Resource& Context::add(std::string kind, std::string resource_name, ir::Map props) {
   ir::Resource r{std::move(kind), resource_name, std::move(props), {}};
   r.legacy_name = std::move(resource_name);
+  r.origin = origin;
   graph.resources.push_back(std::move(r));
   return graph.resources.back();
 }

@@ -80,6 +80,7 @@ std::optional<ir::Value> alarm_target(Context& c, const json& alarms) {
   if (alarms.contains("sns_topic_arn")) return text(alarms, "sns_topic_arn");
   const json& emails = get(alarms, "notify_emails");
   if (!emails.is_array() || emails.empty()) return std::nullopt;
+  c.origin = "/spec/monitoring/alarms/notify_emails";
   add_topic_key(c);
   c.add("sns_topic", "alarm_topic",
         {{"name", c.name + "-alarms"},
@@ -91,6 +92,7 @@ std::optional<ir::Value> alarm_target(Context& c, const json& alarms) {
   for (const json& e : emails) addresses.push_back(e.get<std::string>());
   const std::vector<std::string> keys = value_keys(addresses);
   for (std::size_t i = 0; i < addresses.size(); ++i) {
+    c.origin = "/spec/monitoring/alarms/notify_emails/" + std::to_string(i);
     c.add("sns_subscription", "alarm_email_" + keys[i],
           {{"topic_arn", ir::ref("alarm_topic", "arn")},
            {"protocol", "email"},
@@ -142,6 +144,7 @@ void lower_alarms(Context& c) {
   const std::optional<ir::Value> target = alarm_target(c, alarms);
   for (const AlarmKind& k : kAlarms) {
     if (!alarms.contains(k.field)) continue;
+    c.origin = std::string("/spec/monitoring/alarms/") + k.field;
     c.add("metric_alarm", std::string(k.slug) + "_alarm", alarm(c, k, alarms[k.field], target));
   }
 }

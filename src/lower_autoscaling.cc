@@ -7,6 +7,7 @@ void lower_autoscaling(Context& c) {
   const json& a = get(c.spec, "read_replica_autoscaling");
   if (!a.is_object() || !c.aurora) return;
   const ir::Value resource_id = ir::Concat{{"cluster:", ir::ref("cluster", "id")}};
+  c.origin = "/spec/read_replica_autoscaling";
   ir::Resource& target = c.add("scalable_target", "replica_scaling_target",
                                {{"service_namespace", "rds"},
                                 {"scalable_dimension", "rds:cluster:ReadReplicaCount"},

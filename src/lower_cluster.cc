@@ -128,6 +128,7 @@ ir::Value serverless_scaling(const json& s) {
 }
 
 void add_global_cluster(Context& c, const json& global) {
+  c.origin = "/spec/global_database";
   ir::Map p{{"global_cluster_identifier", text(global, "identifier")},
             {"engine", text(c.spec, "engine")},
             {"engine_version", text(c.spec, "engine_version")},
@@ -171,6 +172,7 @@ void add_cluster(Context& c) {
   }
   ir::set(p, "enable_http_endpoint", flag(c.spec, "enable_http_endpoint", false));
   ir::set(p, "tags", c.tags(c.name));
+  c.origin = "/metadata/name";  // a new name is a new cluster
   ir::Resource& cluster = c.add("rds_cluster", "cluster", std::move(p));
   for (const ir::Resource& r : c.graph.resources) {
     if (r.kind == "log_group") cluster.depends_on.push_back(r.name);
@@ -199,6 +201,7 @@ void add_instance(Context& c, const InstanceSpec& s) {
   ir::set(p, "apply_immediately", flag(get(c.spec, "maintenance"), "apply_immediately", false));
   add_instance_monitoring(c, p);
   ir::set(p, "tags", c.tags(s.identifier));
+  c.origin = s.after.empty() ? "/spec/instances/writer" : "/spec/instances/readers/count";
   ir::Resource& instance = c.add("rds_cluster_instance", s.name, std::move(p));
   // RDS refuses a monitoring role whose policy is not attached yet.
   if (c.has("monitoring_role")) instance.depends_on.push_back("monitoring_role");

@@ -28,6 +28,9 @@ struct Context {
   bool aurora;       // kind == AuroraCluster
   bool postgres;     // a PostgreSQL engine
   ir::Graph& graph;
+  // The manifest field (JSON pointer) resources added now come from: each lowering step
+  // sets it, so that a resource's creation or deletion can be traced to a line.
+  std::string origin = "/spec";
 
   // Name, Environment, ManagedBy and the user's tags, for a resource named `suffix`.
   ir::Value tags(const std::string& resource_name) const;

@@ -35,6 +35,7 @@ void lower_db_instance(Context& c) {
   }
   add_instance_monitoring(c, p);
   ir::set(p, "tags", c.tags(c.name));
+  c.origin = "/metadata/name";  // a new name is a new instance
   ir::Resource& db = c.add("db_instance", "db_instance", std::move(p));
   for (const ir::Resource& r : c.graph.resources) {
     if (r.kind == "log_group") db.depends_on.push_back(r.name);

@@ -64,6 +64,7 @@ std::optional<ir::Value> storage_key(const Context& c) {
 
 void lower_kms(Context& c) {
   if (!flag(get(c.spec, "storage"), "create_kms_key", false)) return;
+  c.origin = "/spec/storage/create_kms_key";
   c.add(
       "kms_key", "kms_key",
       {{"description", "Encrypts the storage, master secret and Performance Insights of " + c.name},
@@ -79,6 +80,7 @@ void lower_secret_rotation(Context& c) {
   const json& rotation = at_path(c.spec, "credentials.rotation");
   if (!rotation.is_object() || !managed_password(c)) return;
   const std::string db = c.aurora ? "cluster" : "db_instance";
+  c.origin = "/spec/credentials/rotation";
   c.add("secret_rotation", "secret_rotation",
         {{"secret_id", ir::ref(db, "secret_arn")},
          {"automatically_after_days", integer(rotation, "automatically_after_days", 7)}});

@@ -42,6 +42,7 @@ ir::Value role(Context& c, const std::string& name, const std::string& label,
 void lower_monitoring_role(Context& c) {
   const json& monitoring = get(c.spec, "monitoring");
   if (monitoring_interval(c) == 0 || text(monitoring, "monitoring_role_arn") != "") return;
+  c.origin = "/spec/monitoring/enhanced_monitoring_interval";
   const ir::Value policy =
       ir::Concat{{"arn:", ir::Pseudo::Partition,
                   ":iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"}};
@@ -88,8 +89,9 @@ void lower_log_groups(Context& c) {
   if (!logs.is_array() || !monitoring.is_object() || !monitoring.contains("log_retention_days")) {
     return;
   }
-  for (const json& t : logs) {
-    const std::string type = t.get<std::string>();
+  for (std::size_t i = 0; i < logs.size(); ++i) {
+    const std::string type = logs[i].get<std::string>();
+    c.origin = "/spec/enabled_cloudwatch_logs_exports/" + std::to_string(i);
     std::string name = "log_group_" + type;
     for (char& ch : name) ch = ch == '-' ? '_' : ch;
     c.add("log_group", name,

@@ -43,6 +43,7 @@ std::uint32_t zone_slot(const Zone& z) { return static_cast<std::uint32_t>(z.nam
 void add_subnets(Context& c, const Cidr& block, const std::vector<Zone>& zones, bool is_public) {
   for (std::size_t i = 0; i < zones.size(); ++i) {
     const Zone& z = zones[i];
+    c.origin = "/spec/network/create_vpc/availability_zones/" + std::to_string(i);
     const std::uint32_t slot = zone_slot(z) + (is_public ? kPublicSlot : 0);
     const std::string label = c.name + (is_public ? "-public-" : "-private-") + z.name;
     ir::Map props{{"vpc_id", ir::ref("vpc", "id")},
@@ -81,6 +82,7 @@ ir::Resource& add_default_route(Context& c, const std::string& table, const std:
 std::string nat_name(const Zone& z) { return "nat_gateway_" + z.key; }
 
 void add_public_network(Context& c, const std::vector<Zone>& zones, std::size_t nats) {
+  c.origin = "/spec/network/create_vpc/nat_gateways";
   c.add("internet_gateway", "internet_gateway",
         {{"vpc_id", ir::ref("vpc", "id")}, {"tags", c.tags(c.name + "-igw")}});
   add_route_table(c, "public_route_table", c.name + "-public");
@@ -111,6 +113,7 @@ std::vector<std::string> add_private_routing(Context& c, const std::vector<Zone>
   std::vector<std::string> names;
   for (std::size_t i = 0; i < zones.size(); ++i) {
     const Zone& z = zones[i];
+    c.origin = "/spec/network/create_vpc/availability_zones/" + std::to_string(i);
     const std::string name = "private_route_table_" + z.key;
     // 0.1 made one shared table unless there was a NAT gateway per zone.
     const std::string legacy = nats > 1 ? numbered("private_route_table", i)
@@ -152,8 +155,9 @@ void add_endpoints(Context& c, const json& create_vpc, const std::vector<std::st
   for (const std::string& t : tables) table_refs.push_back(ir::ref(t, "id"));
   const ir::List subnet_refs = database_subnets(c);
   bool interface_sg = false;
-  for (const json& s : services) {
-    const std::string service = s.get<std::string>();
+  for (std::size_t i = 0; i < services.size(); ++i) {
+    const std::string service = services[i].get<std::string>();
+    c.origin = "/spec/network/create_vpc/vpc_endpoints/" + std::to_string(i);
     const bool gateway = service == "s3";
     ir::Map props{{"vpc_id", ir::ref("vpc", "id")},
                   {"service_name", service_name(service)},
@@ -173,6 +177,7 @@ void add_endpoints(Context& c, const json& create_vpc, const std::vector<std::st
 }
 
 void lower_vpc(Context& c, const json& create_vpc) {
+  c.origin = "/spec/network/create_vpc";
   const Cidr block = *parse_cidr(text(create_vpc, "cidr_block"));
   const std::vector<Zone> zones = zones_of(create_vpc);
   const std::string nat = text(create_vpc, "nat_gateways", "none");
@@ -199,7 +204,11 @@ void add_ingress(Context& c, const std::string& group, const std::string& stem, 
   std::vector<std::string> values;
   for (const json& s : sources) values.push_back(s.get<std::string>());
   std::vector<std::string> keys = value_keys(values);
+  const std::string list = source_key == std::string("cidr_ipv4")
+                               ? "/spec/network/allowed_cidr_blocks/"
+                               : "/spec/network/allowed_security_group_ids/";
   for (std::size_t i = 0; i < values.size(); ++i) {
+    c.origin = list + std::to_string(i);
     std::string key = keys[i];
     if (key.rfind("sg_", 0) == 0) key.erase(0, 3);  // the stem already says "sg"
     add_tcp_rule(c, {"security_group_ingress", stem + "_" + key, group, what + " from " + values[i],
@@ -230,6 +239,7 @@ void add_client_security_group(Context& c, const std::string& name, const std::s
   const json& network = get(c.spec, "network");
   const ir::Value vpc =
       network.contains("create_vpc") ? ir::ref("vpc", "id") : ir::Value(text(network, "vpc_id"));
+  const std::string origin = c.origin;
   c.add("security_group", name,
         {{"name_prefix", name_prefix(label)},
          {"description", what + " access to " + c.name},
@@ -240,6 +250,7 @@ void add_client_security_group(Context& c, const std::string& name, const std::s
   add_ingress(c, name, stem + "_cidr", get(network, "allowed_cidr_blocks"), "cidr_ipv4", what);
   add_ingress(c, name, stem + "_sg", get(network, "allowed_security_group_ids"),
               "referenced_security_group_id", what);
+  c.origin = origin;
 }
 
 ir::List security_group_ids(const Context& c) {
@@ -273,6 +284,7 @@ ir::Value subnet_group_name(const Context& c) {
 void lower_network(Context& c) {
   const json& network = get(c.spec, "network");
   if (network.contains("create_vpc")) lower_vpc(c, get(network, "create_vpc"));
+  c.origin = "/spec/network";
   if (!network.contains("db_subnet_group_name")) {
     c.add("db_subnet_group", "subnet_group",
           {{"name", c.name + "-subnets"},

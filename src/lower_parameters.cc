@@ -13,6 +13,7 @@ void add_group(Context& c, const char* list, const std::string& kind, const std:
                const std::string& label, const std::string& what) {
   const json& params = at_path(c.spec, std::string("parameters.") + list);
   if (!params.is_array() || params.empty()) return;
+  c.origin = std::string("/spec/parameters/") + list;
   ir::List entries;
   for (const json& p : params) {
     entries.push_back(ir::Map{{"name", text(p, "name")},
@@ -45,6 +46,7 @@ void add_audit_option_group(Context& c) {
   if (c.aurora || (engine != "mysql" && engine != "mariadb") || !exports(c, "audit")) return;
   const EngineVersion v = *parse_engine_version(engine, text(c.spec, "engine_version"));
   const std::string label = c.name + "-audit";
+  c.origin = "/spec/enabled_cloudwatch_logs_exports";
   c.add("option_group", "audit_option_group",
         {{"name_prefix", name_prefix(label)},
          {"description", "Audit log of " + c.name},

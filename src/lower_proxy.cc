@@ -73,6 +73,7 @@ ir::Map pool(const json& p) {
 void lower_proxy(Context& c) {
   const json& proxy = get(c.spec, "proxy");
   if (!proxy.is_object()) return;
+  c.origin = "/spec/proxy";
   const std::string label = c.name + "-proxy";
   add_client_security_group(c, "proxy_security_group", label, "RDS Proxy");
   connect_proxy_to_database(c);

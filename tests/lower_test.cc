@@ -313,3 +313,13 @@ TEST_CASE("every reference in every example points at a resource of the graph") 
     for (const ir::Output& o : g.outputs) walk(o.value);
   }
 }
+
+TEST_CASE("every resource points at the manifest field it comes from") {
+  for (const std::string& name : test::example_names()) {
+    const Compiled c = test::compile_example(name);
+    for (const ir::Resource& r : c.graph.resources) {
+      INFO(name << ": " << r.name << " from '" << r.origin << "'");
+      CHECK(c.manifest.doc.contains(nlohmann::json::json_pointer(r.origin)));
+    }
+  }
+}
