@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -121,6 +122,12 @@ const Value* find_path(const Map& m, const std::string& dotted);
 void set(Map& m, const std::string& key, Value v);
 
 Value ref(std::string resource, std::string attribute);
+
+// Deep equality: the same variant and the same content (maps in order, JSON documents by
+// content, not by pointer).
+bool equal(const Value& a, const Value& b);
+// Calls `f` for every Ref inside `v`, at any depth.
+void for_each_ref(const Value& v, const std::function<void(const Ref&)>& f);
 Value json(Value doc);
 
 // What must survive when a resource leaves the configuration (on_delete) or is replaced by

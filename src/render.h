@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "ir.h"
+#include "target_resources.h"
 
 namespace ag {
 
@@ -23,6 +24,11 @@ std::string_view target_dir(Target t);
 std::string_view template_name(Target t);
 
 std::vector<Artifact> render(const ir::Graph& g, Target t);
+
+// Each target's resources for `g`: instantiate() with the target's templates and naming
+// (CloudFormation PascalCase logical ids, Terraform labels that are the IR names, Pulumi
+// camelCase names; a companion is its owner's name and its suffix).
+TargetGraph target_graph(const ir::Graph& g, Target t);
 
 // The comment every artifact starts with: the generator and its version, how to regenerate,
 // and which files of the user's beside it survive a render.
