@@ -14,6 +14,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli_common.h"
+#include "cli_plan.h"
 #include "embedded_assets.h"
 #include "explain.h"
 #include "loader.h"
@@ -37,43 +39,6 @@ struct Options {
   std::string templates_dir;
   std::vector<std::string> manifests;
 };
-
-// Prints diagnostics on stderr in the chosen format.
-void report(const Diagnostics& diags, const std::string& format) {
-  const auto& items = diags.items();
-  if (format == "json") {
-    std::cerr << format_json(items);
-  } else if (format == "sarif") {
-    std::cerr << format_sarif(items);
-  } else {
-    for (const Diagnostic& d : items) std::cerr << format_text(d) << "\n";
-  }
-}
-
-// Reads a manifest, refusing an oversized file before reading it.
-std::optional<std::string> read_manifest(const std::string& path, Diagnostics& diags) {
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(path, ec);
-  if (ec) {
-    diags.error("io.read", "cannot read manifest: " + ec.message(), {path, 0, 0});
-    return std::nullopt;
-  }
-  if (size > LoadLimits{}.max_bytes) {
-    diags.error("load.too-large",
-                "manifest is " + std::to_string(size) + " bytes; the limit is " +
-                    std::to_string(LoadLimits{}.max_bytes),
-                {path, 0, 0});
-    return std::nullopt;
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (!in && !in.eof()) {
-    diags.error("io.read", "cannot read manifest", {path, 0, 0});
-    return std::nullopt;
-  }
-  return text.str();
-}
 
 // Compiles every manifest; the result is complete only when none had an error.
 struct Batch {
@@ -233,8 +198,11 @@ Examples:
   aurora-gen render --check --out-dir out *.yaml          exit 1 if out/ is stale
   aurora-gen validate manifests/*.yaml                    check manifests, write nothing
   aurora-gen explain manifest.yaml                        show the resource graph with defaults
+  aurora-gen plan old.yaml new.yaml                       what an edit does to each resource
+  aurora-gen plan --base origin/main db/*.yaml            the same, against a git revision
 
-Exit codes: 0 clean, 1 invalid manifest or drift, 2 usage or I/O error.
+Exit codes: 0 clean, 1 invalid manifest, drift, or a plan that destroys data, 2 usage or
+I/O error.
 )";
 
 }  // namespace
@@ -257,6 +225,21 @@ int run_cli(int argc, char** argv) {
   add_common(validate_cmd, o);
   CLI::App* explain_cmd = app.add_subcommand("explain", "Print the resource graph");
   add_common(explain_cmd, o);
+  PlanOptions plan;
+  CLI::App* plan_cmd =
+      app.add_subcommand("plan", "What an edit of a manifest does to each deployed resource");
+  plan_cmd
+      ->add_option("manifests", plan.manifests, "OLD.yaml NEW.yaml, or with --base the manifests")
+      ->required()
+      ->check(CLI::ExistingFile);
+  plan_cmd->add_option("--base", plan.base,
+                       "Compare each manifest with its version at this git revision");
+  plan_cmd->add_option("--format", plan.format, "text, json, markdown or sarif")
+      ->check(CLI::IsMember({"text", "json", "markdown", "sarif"}));
+  plan_cmd->add_flag("--allow-replace", plan.allow_replace,
+                     "Exit 0 even when a change replaces or deletes a stateful resource");
+  plan_cmd->add_option("--templates-dir", o.templates_dir,
+                       "Directory whose templates/ and schemas/ override the built-in ones");
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
@@ -269,6 +252,7 @@ int run_cli(int argc, char** argv) {
   try {
     if (render_cmd->parsed()) return run_render(o);
     if (validate_cmd->parsed()) return run_validate(o);
+    if (plan_cmd->parsed()) return run_plan(plan);
     return run_explain(o);
   } catch (const std::exception& e) {
     std::cerr << "aurora-gen: internal error: " << e.what() << "\n";

@@ -1,4 +1,4 @@
-// The command line: render, validate and explain.
+// The command line: render, validate, explain and plan.
 #pragma once
 
 namespace ag {

@@ -1,0 +1,48 @@
+#include "cli_common.h"
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "loader.h"
+
+namespace ag {
+
+void report(const Diagnostics& diags, const std::string& format) {
+  const auto& items = diags.items();
+  if (format == "json") {
+    std::cerr << format_json(items);
+  } else if (format == "sarif") {
+    std::cerr << format_sarif(items);
+  } else {
+    for (const Diagnostic& d : items) std::cerr << format_text(d) << "\n";
+  }
+}
+
+// Reads a manifest, refusing an oversized file before reading it.
+std::optional<std::string> read_manifest(const std::string& path, Diagnostics& diags) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec) {
+    diags.error("io.read", "cannot read manifest: " + ec.message(), {path, 0, 0});
+    return std::nullopt;
+  }
+  if (size > LoadLimits{}.max_bytes) {
+    diags.error("load.too-large",
+                "manifest is " + std::to_string(size) + " bytes; the limit is " +
+                    std::to_string(LoadLimits{}.max_bytes),
+                {path, 0, 0});
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (!in && !in.eof()) {
+    diags.error("io.read", "cannot read manifest", {path, 0, 0});
+    return std::nullopt;
+  }
+  return text.str();
+}
+
+}  // namespace ag

@@ -1,0 +1,18 @@
+// What the commands share: reading a manifest file within the size limit, and printing
+// diagnostics in the chosen format.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "diagnostics.h"
+
+namespace ag {
+
+// Prints diagnostics on stderr: "text" (file:line:col: ...), "json" or "sarif".
+void report(const Diagnostics& diags, const std::string& format);
+
+// Reads a manifest, refusing an oversized file before reading it (io.read, load.too-large).
+std::optional<std::string> read_manifest(const std::string& path, Diagnostics& diags);
+
+}  // namespace ag
