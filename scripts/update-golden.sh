@@ -8,4 +8,6 @@ rm -rf "$root/golden"
 cd "$root"
 bin=${BUILD_DIR:-$root/build}/aurora-gen
 "$bin" render --target all --out-dir golden examples/*.yaml
+# The plans of tests/plan/*.yaml in every format.
+"$root/tests/plan_golden.sh" "$bin" "$root" --update
 git -C "$root" status --short golden | head -20

@@ -13,6 +13,7 @@ struct Location {
   std::string file;
   int line = 0;
   int col = 0;
+  bool operator==(const Location&) const = default;
 };
 
 struct Diagnostic {

@@ -132,5 +132,40 @@ expect 0 "no capacity gate without confirmed facts" -- "$bin" validate "$wide"
 expect 1 "a capacity gate from a facts file" -- "$bin" validate --templates-dir "$work/facts" "$wide"
 check "the gate names its rule" grep -q "max_capacity.*\[serverless.capacity-version\]" "$work/stderr"
 
+# plan: exit codes, the old side from a file or a git revision.
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1795737600}
+sed 's/preferred_window: "03:00-04:00"/preferred_window: "02:00-03:00"/' "$other" >"$work/retention.yaml"
+sed 's/database_name: app/database_name: shop/' "$other" >"$work/rename.yaml"
+expect 0 "plan an in-place change" -- "$bin" plan "$other" "$work/retention.yaml"
+check "the plan names the field and its line" \
+  grep -q "spec.backup.preferred_window changed .*\[$work/retention.yaml:[0-9]*:[0-9]*\]" "$work/stdout"
+expect 1 "plan a change that destroys data" -- "$bin" plan "$other" "$work/rename.yaml"
+check "the destructive change is loud" grep -q "DESTROYS" "$work/stdout"
+expect 0 "--allow-replace accepts it" -- "$bin" plan --allow-replace "$other" "$work/rename.yaml"
+expect 0 "plan as JSON" -- "$bin" plan --format json "$other" "$work/rename.yaml" --allow-replace
+check "JSON says destructive" grep -q '"destructive": true' "$work/stdout"
+expect 1 "plan with an invalid new side" -- "$bin" plan "$other" "$bad"
+expect 2 "plan with an invalid old side" -- "$bin" plan "$bad" "$other"
+check "the old side is named" grep -q "the old manifest (.*bad.yaml) is invalid" "$work/stderr"
+expect 2 "plan takes two files" -- "$bin" plan "$other"
+
+repo=$work/repo
+mkdir -p "$repo/db" && cp "$other" "$repo/db/orders.yaml"
+git -C "$repo" init -q && git -C "$repo" add db &&
+  git -C "$repo" -c user.name=t -c user.email=t@example.com commit -qm base
+cp "$work/rename.yaml" "$repo/db/orders.yaml"
+cp "$good" "$repo/db/new.yaml"
+expect 1 "plan --base HEAD finds the destructive edit" -- \
+  "$bin" plan --base HEAD "$repo/db/orders.yaml" "$repo/db/new.yaml"
+check "a manifest missing at the revision is created" grep -q "^  + cluster (rds_cluster)" "$work/stdout"
+sed 's/count: 1/count: 0/' "$other" >"$repo/db/orders.yaml"
+expect 0 "plan --base HEAD: a reader removed" -- "$bin" plan --base HEAD "$repo/db/orders.yaml"
+check "what is gone is located in the old version, by revision" \
+  grep -q "reader_1 is deleted  \[HEAD:.*orders.yaml:[0-9]*:[0-9]*\]" "$work/stdout"
+expect 2 "plan --base with an unknown revision" -- "$bin" plan --base no-such-ref "$repo/db/orders.yaml"
+check "the revision is named" grep -q "unknown git revision 'no-such-ref'" "$work/stderr"
+cp "$good" "$work/outside.yaml"
+expect 2 "plan --base outside a git work tree" -- "$bin" plan --base HEAD "$work/outside.yaml"
+
 echo "$passes passed, $failures failed"
 [ "$failures" -eq 0 ]

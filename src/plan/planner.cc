@@ -164,24 +164,33 @@ class Planner {
   }
 
   // What the target does when `property` of the resource changes: nothing when the target
-  // ignores the property after creation (Terraform and Pulumi lifecycle) or cannot express
-  // it, else what the update table says.
-  Action action_for(const ir::Resource& r, const std::string& property, Target t) const {
+  // ignores the property after creation (Terraform and Pulumi lifecycle) or does not render
+  // it (a dropped property, or one it expresses otherwise: a deletion policy, a generated
+  // name), else what the update table says.
+  Action action_for(const ir::Resource& r, const std::string& property, Target t,
+                    bool appears_or_goes = false) const {
     const auto& ignored = r.lifecycle.ignore_changes;
     const bool ignores = t != Target::CloudFormation &&
                          std::find(ignored.begin(), ignored.end(), property) != ignored.end();
     const KindTemplate& k = templates_for(template_name(t)).at(r.kind);
-    if (ignores || (!reads_property(k, property) && k.dropped.count(property))) {
-      return Action::None;
-    }
-    return table_.behaviour(r.kind, property, t).action;
+    if (ignores || !reads_property(k, property)) return Action::None;
+    const Behaviour b = table_.behaviour(r.kind, property, t);
+    // Out of the configuration, a computed attribute keeps its deployed value; into it, it
+    // is compared with that value, which the manifest cannot know: said in the reason.
+    if (appears_or_goes && b.computed) return Action::None;
+    return b.action;
   }
 
   void add_property(Change& c, const ir::Resource& before, const ir::Resource& after,
                     const PropertyChange& p) {
     std::array<Action, 3> actions{};
+    // A computed attribute that comes or goes changes nothing, unless it comes with a value
+    // AWS cannot have set by itself: a reference to another resource (a new key's ARN).
+    bool references = false;
+    if (p.after) ir::for_each_ref(*p.after, [&](const ir::Ref&) { references = true; });
+    const bool appears_or_goes = (!p.before || !p.after) && !references;
     for (Target t : kTargets) {
-      actions[at(t)] = action_for(after, p.property, t);
+      actions[at(t)] = action_for(after, p.property, t, appears_or_goes);
       c.actions[at(t)] = std::max(c.actions[at(t)], actions[at(t)]);
     }
     const bool added = !p.before, removed = !p.after;
@@ -193,8 +202,13 @@ class Planner {
                                      : " changed") +
                           " (" + after.kind + "." + p.property + ": " + brief(p.before) + " → " +
                           brief(p.after) + "): " + effect(after.name, actions);
-    const std::string note = table_.behaviour(after.kind, p.property, Target::Terraform).note;
-    if (!note.empty()) message += "; " + note;
+    const Behaviour tf = table_.behaviour(after.kind, p.property, Target::Terraform);
+    if (!tf.note.empty()) message += "; " + tf.note;
+    if (appears_or_goes && tf.computed && p.after) {
+      message +=
+          "; Terraform and Pulumi compare it with the deployed value and replace "
+          "the resource only if they differ";
+    }
     c.reasons.push_back({dotted(pointer), side.located(pointer), message});
     version_notes(c, after, p);
   }

@@ -26,15 +26,16 @@ std::array<Behaviour, 3> parse_row(const YAML::Node& n, const std::string& where
   }
   if (!n.IsMap()) throw std::runtime_error("update-behaviour.yaml: " + where + ": not a map");
   const std::string note = n["note"] ? n["note"].as<std::string>() : "";
+  const bool computed = n["computed"] && n["computed"].as<bool>();
   const Action all =
       n["action"] ? parse_action(n["action"].as<std::string>(), where) : Action::Update;
   const auto column = [&](const char* key, Action fallback) {
     return n[key] ? parse_action(n[key].as<std::string>(), where) : fallback;
   };
   const Action terraform = column("terraform", all);
-  row[static_cast<std::size_t>(Target::CloudFormation)] = {column("cfn", all), note};
-  row[static_cast<std::size_t>(Target::Terraform)] = {terraform, note};
-  row[static_cast<std::size_t>(Target::Pulumi)] = {column("pulumi", terraform), note};
+  row[static_cast<std::size_t>(Target::CloudFormation)] = {column("cfn", all), note, false};
+  row[static_cast<std::size_t>(Target::Terraform)] = {terraform, note, computed};
+  row[static_cast<std::size_t>(Target::Pulumi)] = {column("pulumi", terraform), note, computed};
   return row;
 }
 

@@ -20,6 +20,10 @@ std::string_view action_name(Action a);  // "update", "interrupt", "replace", ..
 struct Behaviour {
   Action action = Action::Update;
   std::string note;  // said with every change of the property, or ""
+  // The provider computes the attribute when the configuration leaves it out (Terraform's
+  // Optional+Computed; Pulumi's bridged provider alike): taking it out keeps the deployed
+  // value, putting it in changes something only if it differs from what AWS set.
+  bool computed = false;
 };
 
 class UpdateTable {
