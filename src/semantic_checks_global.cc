@@ -101,8 +101,25 @@ void check_primary(Context& c) {
   }
 }
 
+// Aurora global databases need memory-optimized instances (or Serverless v2): burstable
+// db.t classes are refused (Aurora User Guide, "Limitations of Amazon Aurora global
+// databases": "You can't use db.t2 or db.t3 instance classes"; db.t4g likewise).
+void check_global_classes(Context& c) {
+  for (const char* p :
+       {"/spec/instances/writer/instance_class", "/spec/instances/readers/instance_class"}) {
+    auto cls = c.str(p);
+    if (!cls || cls->rfind("db.t", 0) != 0) continue;
+    c.error_at(p, "global.instance-class",
+               dotted(p) + " '" + *cls +
+                   "' is a burstable class, which Aurora global databases "
+                   "do not support",
+               "use a memory-optimized class such as db.r6g.large, or Serverless v2");
+  }
+}
+
 void check_global(Context& c) {
   if (!c.aurora() || !c.has(kGlobal)) return;
+  check_global_classes(c);
   if (c.global_secondary()) {
     check_secondary(c);
     return;
