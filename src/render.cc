@@ -58,6 +58,18 @@ std::vector<Artifact> render(const ir::Graph& g, Target t) {
   throw std::logic_error("unknown target");
 }
 
+TargetGraph target_graph(const ir::Graph& g, Target t) {
+  switch (t) {
+    case Target::CloudFormation:
+      return cloudformation_graph(g);
+    case Target::Terraform:
+      return terraform_graph(g);
+    case Target::Pulumi:
+      return pulumi_graph(g);
+  }
+  throw std::logic_error("unknown target");
+}
+
 std::vector<DroppedProperty> dropped_properties(const ir::Graph& g, Target t) {
   const TargetTemplates& templates = templates_for(template_name(t));
   std::vector<DroppedProperty> out;

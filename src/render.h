@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "ir.h"
+#include "target_resources.h"
 
 namespace ag {
 
@@ -40,5 +41,13 @@ std::vector<DroppedProperty> dropped_properties(const ir::Graph& g, Target t);
 std::vector<Artifact> render_cloudformation(const ir::Graph& g);
 std::vector<Artifact> render_terraform(const ir::Graph& g);
 std::vector<Artifact> render_pulumi(const ir::Graph& g);
+
+// The graph as a target writes it: every IR resource and its companions instantiated from
+// templates/<target>/ and named as the target's artifacts name them. Each renderer starts
+// from it; tests use it to find a resource in an artifact. Keeps pointers to `g`.
+TargetGraph target_graph(const ir::Graph& g, Target t);
+TargetGraph cloudformation_graph(const ir::Graph& g);
+TargetGraph terraform_graph(const ir::Graph& g);
+TargetGraph pulumi_graph(const ir::Graph& g);
 
 }  // namespace ag

@@ -147,8 +147,12 @@ Node region_rule(const std::string& region) {
 
 }  // namespace
 
+TargetGraph cloudformation_graph(const ir::Graph& g) {
+  return instantiate(g, templates_for("cfn"), cfn_naming());
+}
+
 std::vector<Artifact> render_cloudformation(const ir::Graph& g) {
-  const TargetGraph tg = instantiate(g, templates_for("cfn"), cfn_naming());
+  const TargetGraph tg = cloudformation_graph(g);
   CfnConverter convert(tg);
   Node resources = Node::map();
   for (const TargetResource& r : tg.resources) resources.add(r.name, resource_node(tg, r, convert));

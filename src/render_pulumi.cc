@@ -202,8 +202,12 @@ Node variables_node(const PulumiConverter& convert) {
 
 }  // namespace
 
+TargetGraph pulumi_graph(const ir::Graph& g) {
+  return instantiate(g, templates_for("pulumi"), pulumi_naming());
+}
+
 std::vector<Artifact> render_pulumi(const ir::Graph& g) {
-  const TargetGraph tg = instantiate(g, templates_for("pulumi"), pulumi_naming());
+  const TargetGraph tg = pulumi_graph(g);
   PulumiConverter convert(tg);
   Node resources = Node::map();
   for (const TargetResource& r : tg.resources) resources.add(r.name, resource_node(tg, r, convert));

@@ -291,8 +291,12 @@ std::string moved_tf(const ir::Graph& g, const TargetGraph& tg) {
 
 }  // namespace
 
+TargetGraph terraform_graph(const ir::Graph& g) {
+  return instantiate(g, templates_for("terraform"), tf_naming());
+}
+
 std::vector<Artifact> render_terraform(const ir::Graph& g) {
-  const TargetGraph tg = instantiate(g, templates_for("terraform"), tf_naming());
+  const TargetGraph tg = terraform_graph(g);
   std::vector<Artifact> files{{"main.tf", main_tf(g, tg)}};
   if (std::string moved = moved_tf(g, tg); !moved.empty()) {
     files.push_back({"moved.tf", std::move(moved)});
