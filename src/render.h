@@ -25,9 +25,11 @@ std::string_view template_name(Target t);
 
 std::vector<Artifact> render(const ir::Graph& g, Target t);
 
-// Each target's resources for `g`: instantiate() with the target's templates and naming
-// (CloudFormation PascalCase logical ids, Terraform labels that are the IR names, Pulumi
-// camelCase names; a companion is its owner's name and its suffix).
+// The graph as a target writes it: every IR resource and its companions instantiated from
+// templates/<target>/ and named as the target's artifacts name them (CloudFormation
+// PascalCase logical ids, Terraform labels that are the IR names, Pulumi camelCase names; a
+// companion is its owner's name and its suffix). Each renderer starts from it; the planner
+// and tests use it to find a resource in an artifact. Keeps pointers to `g`.
 TargetGraph target_graph(const ir::Graph& g, Target t);
 
 // The comment every artifact starts with: the generator and its version, how to regenerate,

@@ -10,9 +10,6 @@
 // reader resolves to something other than a string.
 #include <catch2/catch.hpp>
 
-#include <unistd.h>
-#include <cstdio>
-#include <cstdlib>
 #include <functional>
 #include <optional>
 #include <regex>
@@ -514,27 +511,6 @@ const std::string& artifact(const std::vector<Artifact>& artifacts, const std::s
   throw std::runtime_error("no artifact " + path);
 }
 
-// Runs $AG_HCLVALUES on main.tf; nullopt when the variable is unset.
-std::optional<nlohmann::json> hcl_values(const std::string& main_tf) {
-  const char* tool = std::getenv("AG_HCLVALUES");
-  if (tool == nullptr || *tool == '\0') return std::nullopt;
-  char path[] = "/tmp/hostile-main-XXXXXX";
-  const int fd = mkstemp(path);
-  REQUIRE(fd >= 0);
-  REQUIRE(write(fd, main_tf.data(), main_tf.size()) == static_cast<ssize_t>(main_tf.size()));
-  close(fd);
-  FILE* pipe = popen((std::string(tool) + " " + path + " 2>&1").c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::string out;
-  char buf[4096];
-  for (std::size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) out.append(buf, n);
-  const int status = pclose(pipe);
-  std::remove(path);
-  INFO("hclvalues output:\n" << out);
-  REQUIRE(status == 0);
-  return nlohmann::json::parse(out);
-}
-
 // Everything one combination must satisfy; failures are reported through `fail` so that a
 // known issue can turn them into warnings.
 struct Checker {
@@ -627,7 +603,7 @@ std::vector<std::string> check(const Point& point, const std::string& s, bool& w
   c.yaml_artifact("Pulumi.yaml", artifact(render_pulumi(compiled->graph), "Pulumi.yaml"),
                   point.pulumi, want, true);
   if (point.terraform != nullptr) {
-    const auto values = hcl_values(artifact(render_terraform(compiled->graph), "main.tf"));
+    const auto values = test::hcl_values(artifact(render_terraform(compiled->graph), "main.tf"));
     if (values)
       c.terraform(*values, point.terraform, want);
     else if (!warned) {
@@ -682,7 +658,8 @@ TEST_CASE("the hostile-strings checks catch unescaped artifacts") {
   CHECK(c.failures.size() == 4);  // plain bool; Pulumi not doubled and interpolated; Ref
   CHECK(locate(YAML::Load("a: [{k: x, v: 1}, {k: y, v: 2}]"), "a/[k=y]/v").at(0).node.Scalar() ==
         "2");
-  const auto values = hcl_values("resource \"t\" \"n\" {\n  a = \"${x}\"\n  b = \"$${x}\"\n}\n");
+  const auto values =
+      test::hcl_values("resource \"t\" \"n\" {\n  a = \"${x}\"\n  b = \"$${x}\"\n}\n");
   if (values) {
     CHECK_FALSE(values->contains("resource.t.n.a"));  // a template with a reference
     CHECK(values->at("resource.t.n.b") == "${x}");

@@ -1,7 +1,11 @@
-// Shared helpers for the unit tests: reading repository files and compiling manifests.
+// Shared helpers for the unit tests: reading repository files, compiling manifests and
+// reading main.tf back with tools/terraform/hclvalues.
 #pragma once
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -10,6 +14,8 @@
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "diagnostics.h"
 #include "pipeline.h"
@@ -53,6 +59,34 @@ inline std::vector<std::string> example_names() {
 
 inline Compiled compile_example(const std::string& name) {
   return compile_text(read_repo_file("examples/" + name), "examples/" + name);
+}
+
+// What tools/terraform/hclvalues reads back from `main_tf` (its JSON object of paths and
+// literal values; `flags` such as "-all" go first), run as the program $AG_HCLVALUES names
+// (CTest sets it to the one tools/terraform/build.sh built); nullopt when the variable is
+// unset or empty. Throws with the tool's output when it fails.
+inline std::optional<nlohmann::json> hcl_values(const std::string& main_tf,
+                                                const std::string& flags = "") {
+  const char* tool = std::getenv("AG_HCLVALUES");
+  if (tool == nullptr || *tool == '\0') return std::nullopt;
+  char path[] = "/tmp/ag-main-tf-XXXXXX";
+  const int fd = mkstemp(path);
+  if (fd < 0) throw std::runtime_error("mkstemp failed");
+  const bool written =
+      write(fd, main_tf.data(), main_tf.size()) == static_cast<ssize_t>(main_tf.size());
+  close(fd);
+  FILE* pipe = written
+                   ? popen((std::string(tool) + " " + flags + " " + path + " 2>&1").c_str(), "r")
+                   : nullptr;
+  std::string out;
+  char buf[4096];
+  for (std::size_t n; pipe != nullptr && (n = fread(buf, 1, sizeof buf, pipe)) > 0;) {
+    out.append(buf, n);
+  }
+  const int status = pipe != nullptr ? pclose(pipe) : -1;
+  std::remove(path);
+  if (status != 0) throw std::runtime_error(std::string(tool) + " failed:\n" + out);
+  return nlohmann::json::parse(out);
 }
 
 // Sets SOURCE_DATE_EPOCH (the day date-dependent checks take as today) for one scope and

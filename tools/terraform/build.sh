@@ -1,6 +1,7 @@
 #!/bin/sh
-# Build hclfmt (HashiCorp's formatter, from Debian's golang-github-hashicorp-hcl-v2-dev) and
-# tfcheck (tools/terraform/tfcheck) into OUTDIR, offline, with Debian's Go in GOPATH mode.
+# Build hclfmt (HashiCorp's formatter, from Debian's golang-github-hashicorp-hcl-v2-dev),
+# tfcheck (tools/terraform/tfcheck) and hclvalues (tools/terraform/hclvalues) into OUTDIR,
+# offline, with Debian's Go in GOPATH mode.
 # usage: tools/terraform/build.sh OUTDIR
 set -eu
 [ $# -eq 1 ] || { echo "usage: $0 OUTDIR" >&2; exit 2; }
@@ -24,8 +25,8 @@ fi
 if newer "$out/tfcheck" "$here/tfcheck/" /usr/share/gocode/src/github.com/hashicorp/hcl; then
   go build -trimpath -o "$out/tfcheck" aurora-gen/tfcheck
 fi
-# hclvalues (tools/terraform/hclvalues): literal string values of a .tf file as JSON, for the
-# hostile-strings test.
+# hclvalues (tools/terraform/hclvalues): the literal values of a .tf file as JSON, for the
+# hostile-strings and parity read-back tests.
 ln -sfn "$here/hclvalues" "$gopath/src/aurora-gen/hclvalues"
 if newer "$out/hclvalues" "$here/hclvalues/" /usr/share/gocode/src/github.com/hashicorp/hcl; then
   go build -trimpath -o "$out/hclvalues" aurora-gen/hclvalues

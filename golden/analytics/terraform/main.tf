@@ -55,6 +55,7 @@ resource "aws_rds_cluster" "cluster" {
   db_subnet_group_name                = aws_db_subnet_group.subnet_group.name
   vpc_security_group_ids              = [aws_security_group.db_security_group.id]
   storage_encrypted                   = true
+  storage_type                        = "aurora"
   backup_retention_period             = 7
   copy_tags_to_snapshot               = true
   skip_final_snapshot                 = false

@@ -68,6 +68,7 @@ resource "aws_rds_cluster" "cluster" {
   vpc_security_group_ids              = [aws_security_group.db_security_group.id]
   db_cluster_parameter_group_name     = "ledger-aurora-postgresql16"
   storage_encrypted                   = true
+  storage_type                        = "aurora"
   backup_retention_period             = 7
   copy_tags_to_snapshot               = true
   skip_final_snapshot                 = false

@@ -54,6 +54,7 @@ resource "aws_rds_cluster" "cluster" {
   snapshot_identifier                 = "arn:aws:rds:us-east-1:123456789012:cluster-snapshot:ledger-2026-11-01"
   db_subnet_group_name                = aws_db_subnet_group.subnet_group.name
   vpc_security_group_ids              = [aws_security_group.db_security_group.id]
+  storage_type                        = "aurora"
   backup_retention_period             = 7
   copy_tags_to_snapshot               = true
   skip_final_snapshot                 = true

@@ -477,6 +477,7 @@ resource "aws_rds_cluster" "cluster" {
   db_cluster_parameter_group_name     = aws_rds_cluster_parameter_group.cluster_parameter_group.name
   storage_encrypted                   = true
   kms_key_id                          = "arn:aws:kms:eu-central-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+  storage_type                        = "aurora"
   backup_retention_period             = 14
   preferred_backup_window             = "01:00-02:00"
   preferred_maintenance_window        = "mon:03:00-mon:04:00"

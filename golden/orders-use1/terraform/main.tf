@@ -79,6 +79,7 @@ resource "aws_rds_cluster" "cluster" {
   vpc_security_group_ids              = [aws_security_group.db_security_group.id]
   storage_encrypted                   = true
   kms_key_id                          = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+  storage_type                        = "aurora"
   backup_retention_period             = 7
   copy_tags_to_snapshot               = true
   skip_final_snapshot                 = false

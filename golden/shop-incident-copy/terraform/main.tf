@@ -44,6 +44,7 @@ resource "aws_rds_cluster" "cluster" {
   manage_master_user_password         = true
   db_subnet_group_name                = "shared-db-subnets"
   vpc_security_group_ids              = [aws_security_group.db_security_group.id]
+  storage_type                        = "aurora"
   backup_retention_period             = 1
   copy_tags_to_snapshot               = true
   skip_final_snapshot                 = true

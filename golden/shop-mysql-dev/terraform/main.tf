@@ -79,6 +79,7 @@ resource "aws_rds_cluster" "cluster" {
   db_cluster_parameter_group_name     = aws_rds_cluster_parameter_group.cluster_parameter_group.name
   storage_encrypted                   = true
   kms_key_id                          = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+  storage_type                        = "aurora"
   backup_retention_period             = 1
   copy_tags_to_snapshot               = true
   skip_final_snapshot                 = true

@@ -1,7 +1,7 @@
 // Command hclvalues prints the literal string values of a Terraform file as JSON, so tests
 // can compare what HCL itself reads back with what a manifest said.
 //
-//	hclvalues FILE.tf
+//	hclvalues [-all] FILE.tf
 //
 // The file is parsed with hclsyntax. Every attribute expression that references nothing
 // (a literal, or a template without references) is evaluated with a nil EvalContext;
@@ -17,11 +17,16 @@
 // blocks of that type in the same body. Expressions that reference anything, or that
 // fail to evaluate, are left out. Parse errors go to stderr with exit 1; usage errors
 // exit 2.
+//
+// With -all, every literal is printed as a typed JSON value at the same paths: strings,
+// numbers, bools and nulls, and an empty tuple or object literal as [] or {} (so that an
+// empty list is not mistaken for an absent one). Without it, only strings, as JSON strings.
 package main
 
 import (
 	"bytes"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"os"
 	"sort"
@@ -32,24 +37,31 @@ import (
 	"github.com/zclconf/go-cty/cty"
 )
 
+// all is -all: every literal, typed, rather than strings only.
+var all bool
+
 func main() {
-	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: hclvalues FILE.tf")
+	flag.BoolVar(&all, "all", false, "print every literal (strings, numbers, bools, nulls, empty [] and {}), typed")
+	flag.Usage = func() { fmt.Fprintln(os.Stderr, "usage: hclvalues [-all] FILE.tf") }
+	flag.Parse()
+	if flag.NArg() != 1 {
+		flag.Usage()
 		os.Exit(2)
 	}
-	src, err := os.ReadFile(os.Args[1])
+	path := flag.Arg(0)
+	src, err := os.ReadFile(path)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "hclvalues:", err)
 		os.Exit(2)
 	}
-	file, diags := hclsyntax.ParseConfig(src, os.Args[1], hcl.InitialPos)
+	file, diags := hclsyntax.ParseConfig(src, path, hcl.InitialPos)
 	if diags.HasErrors() {
 		for _, d := range diags {
 			fmt.Fprintln(os.Stderr, d.Error())
 		}
 		os.Exit(1)
 	}
-	out := map[string]string{}
+	out := map[string]any{}
 	body := file.Body.(*hclsyntax.Body)
 	attributes(body, "", out)
 	seen := map[string]int{}
@@ -81,7 +93,7 @@ func join(prefix, name string) string {
 	return prefix + "." + name
 }
 
-func attributes(body *hclsyntax.Body, prefix string, out map[string]string) {
+func attributes(body *hclsyntax.Body, prefix string, out map[string]any) {
 	names := make([]string, 0, len(body.Attributes))
 	for name := range body.Attributes {
 		names = append(names, name)
@@ -93,7 +105,7 @@ func attributes(body *hclsyntax.Body, prefix string, out map[string]string) {
 }
 
 // walkBody records a block body's attributes and its nested blocks, indexed by type.
-func walkBody(body *hclsyntax.Body, prefix string, out map[string]string) {
+func walkBody(body *hclsyntax.Body, prefix string, out map[string]any) {
 	attributes(body, prefix, out)
 	index := map[string]int{}
 	for _, b := range body.Blocks {
@@ -103,9 +115,12 @@ func walkBody(body *hclsyntax.Body, prefix string, out map[string]string) {
 	}
 }
 
-func value(expr hclsyntax.Expression, path string, out map[string]string) {
+func value(expr hclsyntax.Expression, path string, out map[string]any) {
 	switch e := expr.(type) {
 	case *hclsyntax.ObjectConsExpr:
+		if all && len(e.Items) == 0 {
+			record(path, map[string]any{}, out)
+		}
 		for _, item := range e.Items {
 			key, diags := item.KeyExpr.Value(nil)
 			if diags.HasErrors() || !key.IsKnown() || key.IsNull() || key.Type() != cty.String {
@@ -114,6 +129,9 @@ func value(expr hclsyntax.Expression, path string, out map[string]string) {
 			value(item.ValueExpr, path+"."+key.AsString(), out)
 		}
 	case *hclsyntax.TupleConsExpr:
+		if all && len(e.Exprs) == 0 {
+			record(path, []any{}, out)
+		}
 		for i, x := range e.Exprs {
 			value(x, fmt.Sprintf("%s[%d]", path, i), out)
 		}
@@ -122,13 +140,27 @@ func value(expr hclsyntax.Expression, path string, out map[string]string) {
 			return
 		}
 		v, diags := expr.Value(nil)
-		if diags.HasErrors() || !v.IsWhollyKnown() || v.IsNull() || v.Type() != cty.String {
+		if diags.HasErrors() || !v.IsWhollyKnown() {
 			return
 		}
-		if _, dup := out[path]; dup {
-			fmt.Fprintln(os.Stderr, "hclvalues: duplicate path", path)
-			os.Exit(1)
+		switch {
+		case !v.IsNull() && v.Type() == cty.String:
+			record(path, v.AsString(), out)
+		case !all: // strings only
+		case v.IsNull():
+			record(path, nil, out)
+		case v.Type() == cty.Number:
+			record(path, json.Number(v.AsBigFloat().Text('g', -1)), out)
+		case v.Type() == cty.Bool:
+			record(path, v.True(), out)
 		}
-		out[path] = v.AsString()
 	}
+}
+
+func record(path string, v any, out map[string]any) {
+	if _, dup := out[path]; dup {
+		fmt.Fprintln(os.Stderr, "hclvalues: duplicate path", path)
+		os.Exit(1)
+	}
+	out[path] = v
 }
