@@ -15,17 +15,25 @@ void add_group(Context& c, const char* list, const std::string& kind, const std:
   if (!params.is_array() || params.empty()) return;
   c.origin = std::string("/spec/parameters/") + list;
   ir::List entries;
-  for (const json& p : params) {
+  std::string deferred;  // the first parameter the manifest defers to a reboot
+  for (std::size_t i = 0; i < params.size(); ++i) {
+    const json& p = params[i];
     entries.push_back(ir::Map{{"name", text(p, "name")},
                               {"value", text(p, "value")},
                               {"apply_method", text(p, "apply_method", "immediate")}});
+    if (deferred.empty() && text(p, "apply_method") == "pending-reboot") {
+      deferred = c.origin + "/" + std::to_string(i) + "/apply_method";
+    }
   }
-  c.add(kind, name,
-        {{"name_prefix", name_prefix(label)},
-         {"family", family(c)},
-         {"description", what + " parameters of " + c.name},
-         {"parameters", entries},
-         {"tags", c.tags(label)}});
+  ir::Resource& group = c.add(kind, name,
+                              {{"name_prefix", name_prefix(label)},
+                               {"family", family(c)},
+                               {"description", what + " parameters of " + c.name},
+                               {"parameters", entries},
+                               {"tags", c.tags(label)}});
+  // Where a target applies parameters by their type instead (CloudFormation), the deferral
+  // the manifest asked for is reported there.
+  if (!deferred.empty()) group.sources["parameters.apply_method"] = deferred;
 }
 
 bool exports(const Context& c, const std::string& type) {

@@ -65,8 +65,10 @@ std::vector<DroppedProperty> dropped_properties(const ir::Graph& g, Target t) {
     auto kind = templates.kinds.find(r.kind);
     if (kind == templates.kinds.end()) continue;
     for (const auto& [prop, reason] : kind->second.dropped) {
+      // "list.field": a field of the property's items, reported where the manifest set one.
       auto source = r.sources.find(prop);
-      if (source == r.sources.end() || ir::find(r.props, prop) == nullptr) continue;
+      const std::string top = prop.substr(0, prop.find('.'));
+      if (source == r.sources.end() || ir::find(r.props, top) == nullptr) continue;
       out.push_back({r.name, prop, source->second, reason});
     }
   }

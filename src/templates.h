@@ -41,7 +41,8 @@ struct KindTemplate {
   ir::Value options;                              // target-specific extras (may be null)
   std::vector<Companion> companions;
   // IR properties the target cannot express, with the reason: reported as a warning at the
-  // manifest field when the manifest sets it (render.dropped).
+  // manifest field when the manifest sets it (render.dropped). "prop.field" names a field of
+  // the property's list items.
   std::map<std::string, std::string> dropped;
   // IR properties the target expresses other than by a property (a deletion policy, a
   // generated name), with how: nothing is lost, nothing is reported.
