@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "ir.h"
+#include "target_resources.h"
 
 namespace ag {
 
@@ -23,6 +24,11 @@ std::string_view target_dir(Target t);
 std::string_view template_name(Target t);
 
 std::vector<Artifact> render(const ir::Graph& g, Target t);
+
+// The resources `t` declares for `g`, named in its style (CloudFormation logical ids in
+// PascalCase, Terraform labels as the IR names, Pulumi names in camelCase): what its
+// renderer writes, and what a test compares between two versions of a manifest.
+TargetGraph target_graph(const ir::Graph& g, Target t);
 
 // The comment every artifact starts with: the generator and its version, how to regenerate,
 // and which files of the user's beside it survive a render.

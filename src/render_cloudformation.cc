@@ -88,13 +88,6 @@ class CfnConverter {
   bool uses_partition_mapping_ = false;
 };
 
-Naming cfn_naming() {
-  return {[](const std::string& ir_name) { return pascal_case(ir_name); },
-          [](const std::string& owner, const std::string& suffix, int index) {
-            return owner + pascal_case(suffix) + (index > 0 ? std::to_string(index) : "");
-          }};
-}
-
 const char* policy(ir::Keep k) {
   switch (k) {
     case ir::Keep::Delete:
@@ -148,7 +141,7 @@ Node region_rule(const std::string& region) {
 }  // namespace
 
 std::vector<Artifact> render_cloudformation(const ir::Graph& g) {
-  const TargetGraph tg = instantiate(g, templates_for("cfn"), cfn_naming());
+  const TargetGraph tg = target_graph(g, Target::CloudFormation);
   CfnConverter convert(tg);
   Node resources = Node::map();
   for (const TargetResource& r : tg.resources) resources.add(r.name, resource_node(tg, r, convert));

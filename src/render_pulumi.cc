@@ -131,13 +131,6 @@ class PulumiConverter {
   std::map<std::string, Node> variables_;
 };
 
-Naming pulumi_naming() {
-  return {[](const std::string& ir_name) { return camel_case(ir_name); },
-          [](const std::string& owner, const std::string& suffix, int index) {
-            return owner + pascal_case(suffix) + (index > 0 ? std::to_string(index) : "");
-          }};
-}
-
 // The canonical token Pulumi records in URNs: "aws:ec2:Subnet" → "aws:ec2/subnet:Subnet".
 std::string canonical_token(const std::string& type) {
   const std::size_t first = type.find(':');
@@ -203,7 +196,7 @@ Node variables_node(const PulumiConverter& convert) {
 }  // namespace
 
 std::vector<Artifact> render_pulumi(const ir::Graph& g) {
-  const TargetGraph tg = instantiate(g, templates_for("pulumi"), pulumi_naming());
+  const TargetGraph tg = target_graph(g, Target::Pulumi);
   PulumiConverter convert(tg);
   Node resources = Node::map();
   for (const TargetResource& r : tg.resources) resources.add(r.name, resource_node(tg, r, convert));

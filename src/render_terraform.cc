@@ -104,15 +104,6 @@ std::string pinned_message(const std::string& region) {
   return "This module is for " + region + " (metadata.region of its manifest).";
 }
 
-// Labels are the IR names, always: a label that depended on what else the module holds
-// ("this" while a type occurs once) moved whenever something unrelated was added.
-Naming tf_naming() {
-  return {[](const std::string& ir_name) { return ir_name; },
-          [](const std::string& owner, const std::string& suffix, int index) {
-            return owner + "_" + suffix + (index > 0 ? "_" + std::to_string(index) : "");
-          }};
-}
-
 bool is_block_key(const std::string& key) {
   return key.size() > 2 && key.compare(key.size() - 2, 2, "{}") == 0;
 }
@@ -292,7 +283,7 @@ std::string moved_tf(const ir::Graph& g, const TargetGraph& tg) {
 }  // namespace
 
 std::vector<Artifact> render_terraform(const ir::Graph& g) {
-  const TargetGraph tg = instantiate(g, templates_for("terraform"), tf_naming());
+  const TargetGraph tg = target_graph(g, Target::Terraform);
   std::vector<Artifact> files{{"main.tf", main_tf(g, tg)}};
   if (std::string moved = moved_tf(g, tg); !moved.empty()) {
     files.push_back({"moved.tf", std::move(moved)});
