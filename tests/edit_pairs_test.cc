@@ -148,6 +148,8 @@ struct Edit {
   std::string name;  // "add-reader"
   json doc;          // the edit file
   Names added, removed, changed;
+  // Kept resources whose aurora-gen 0.1 name (Terraform's moved-from, Pulumi's alias) changes.
+  Names legacy_renamed;
   // Terraform addresses the plan may replace, and update although their declaration does not
   // change (they read an attribute of a replaced resource): expect.terraform.
   Names tf_replace, tf_update;
@@ -199,6 +201,7 @@ Edit read_edit(const std::string& file) {
   e.added = names_at(expect, "added", file);
   e.removed = names_at(expect, "removed", file);
   e.changed = names_at(expect, "changed", file);
+  e.legacy_renamed = names_at(expect, "legacy_renamed", file);
   if (expect.is_object() && expect.contains("terraform")) {
     e.tf_replace = names_at(expect["terraform"], "replace", file);
     e.tf_update = names_at(expect["terraform"], "update", file);
@@ -224,8 +227,9 @@ std::vector<std::string> edit_files() {
 
 // ---- comparing target resources ----------------------------------------------------------
 
-// Everything a target declares for a resource besides its name, in explain's notation:
-// equal text, equal declaration.
+// Everything a target declares for a resource besides its names (the current one and the
+// one it had in aurora-gen 0.1, compared apart), in explain's notation: equal text, equal
+// declaration.
 std::string canonical(const TargetGraph& tg, const TargetResource& r) {
   ir::List deps;
   for (std::size_t d : r.depends_on) deps.push_back(tg.resources[d].name);
@@ -273,13 +277,19 @@ Names ir_names(const ir::Graph& g) {
   return out;
 }
 
-// Checks one target; returns the IR names whose declaration differs there. Failures are
-// reported with the edit file, the target and the resource.
-Names check_target(const Edit& e, Target t, const TargetGraph& before, const TargetGraph& after,
-                   std::vector<std::string>& failures) {
+std::string or_none(const std::string& s) { return s.empty() ? "(none)" : s; }
+
+struct Differences {
+  Names declaration;  // IR names whose declaration differs in some target
+  Names legacy;       // IR names whose 0.1 name differs in some target
+};
+
+// Checks one target, collecting what differs. Failures are reported with the edit file, the
+// target and the resource.
+void check_target(const Edit& e, Target t, const TargetGraph& before, const TargetGraph& after,
+                  Differences& differs, std::vector<std::string>& failures) {
   const std::string where = e.file + ": " + std::string(target_dir(t)) + ": ";
   const auto old_names = by_name(before), new_names = by_name(after);
-  Names differs;
   for (const auto& [name, r] : old_names) {
     auto it = new_names.find(name);
     if (it == new_names.end()) {
@@ -301,9 +311,18 @@ Names check_target(const Edit& e, Target t, const TargetGraph& before, const Tar
                          " is in both versions, but the edit adds or removes " + n.ir_name);
       continue;
     }
+    if (n.legacy_name != r->legacy_name) {
+      differs.legacy.insert(n.ir_name);
+      if (!e.legacy_renamed.count(n.ir_name)) {
+        failures.push_back(where + "resource " + name + " (IR " + n.ir_name +
+                           ") changes the 0.1 name it migrates from, " + or_none(r->legacy_name) +
+                           " → " + or_none(n.legacy_name) +
+                           ", but expect.legacy_renamed does not list " + n.ir_name);
+      }
+    }
     const std::string was = canonical(before, *r), is = canonical(after, n);
     if (was == is) continue;
-    differs.insert(n.ir_name);
+    differs.declaration.insert(n.ir_name);
     if (!e.changed.count(n.ir_name)) {
       failures.push_back(where + "resource " + name + " (IR " + n.ir_name +
                          ") changes, but expect.changed does not list " + n.ir_name + ":" +
@@ -315,7 +334,6 @@ Names check_target(const Edit& e, Target t, const TargetGraph& before, const Tar
     failures.push_back(where + "resource " + name + " (" + r->type + ", of IR resource " +
                        r->ir_name + ") appears, but expect.added does not list " + r->ir_name);
   }
-  return differs;
 }
 
 // expect.terraform names resources that exist before and after the edit; an update listed
@@ -413,19 +431,25 @@ std::vector<std::string> check_edit(const std::string& file, const char* out_dir
       failures.push_back(file + ": expect.changed names " + n + ", not in both versions");
     }
   }
-  Names differs;
+  Differences differs;
   for (Target t : kTargets) {
     const TargetGraph tb = target_graph(before.graph, t), ta = target_graph(after.graph, t);
-    differs.merge(check_target(e, t, tb, ta, failures));
+    check_target(e, t, tb, ta, differs, failures);
     if (t != Target::Terraform) continue;
     check_terraform_expectations(e, tb, ta, failures);
     if (out_dir != nullptr) write_pair(fs::path(out_dir) / e.name, e, tb, ta);
   }
   // An expectation that says more than the edit does is stale: it would hide a change.
   for (const std::string& n : e.changed) {
-    if (!differs.count(n) && old_ir.count(n) && new_ir.count(n)) {
+    if (!differs.declaration.count(n) && old_ir.count(n) && new_ir.count(n)) {
       failures.push_back(file + ": expect.changed lists " + n +
                          ", but no target declares it differently");
+    }
+  }
+  for (const std::string& n : e.legacy_renamed) {
+    if (!differs.legacy.count(n)) {
+      failures.push_back(file + ": expect.legacy_renamed lists " + n +
+                         ", but its 0.1 name does not change");
     }
   }
   return failures;
