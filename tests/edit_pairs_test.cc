@@ -3,9 +3,11 @@
 // the edit names, and in every target each resource the edit does not touch keeps its name,
 // its type and its evaluated body. With AG_EDIT_PAIRS_OUT set, each pair's manifests and
 // expectations are written there for tests/edit_pairs_terraform.sh (Terraform's own plan).
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 #include <sstream>
