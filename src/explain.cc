@@ -39,6 +39,8 @@ Node convert(const ir::Value& v) { return to_yaml(v, special); }
 
 }  // namespace
 
+std::string explain(const ir::Value& v) { return yaml::emit(convert(v)); }
+
 std::string explain(const ir::Graph& g) {
   Node resources = Node::map();
   for (const ir::Resource& r : g.resources) {

@@ -2,9 +2,37 @@
 
 #include <stdexcept>
 
+#include "naming.h"
 #include "templates.h"
 
 namespace ag {
+namespace {
+
+// Names derive from IR names alone (docs/architecture.md). Terraform labels are the IR
+// names, always: a label that depended on what else the module holds ("this" while a type
+// occurs once) moved whenever something unrelated was added.
+Naming naming(Target t) {
+  switch (t) {
+    case Target::CloudFormation:
+      return {[](const std::string& ir_name) { return pascal_case(ir_name); },
+              [](const std::string& owner, const std::string& suffix, int index) {
+                return owner + pascal_case(suffix) + (index > 0 ? std::to_string(index) : "");
+              }};
+    case Target::Terraform:
+      return {[](const std::string& ir_name) { return ir_name; },
+              [](const std::string& owner, const std::string& suffix, int index) {
+                return owner + "_" + suffix + (index > 0 ? "_" + std::to_string(index) : "");
+              }};
+    case Target::Pulumi:
+      return {[](const std::string& ir_name) { return camel_case(ir_name); },
+              [](const std::string& owner, const std::string& suffix, int index) {
+                return owner + pascal_case(suffix) + (index > 0 ? std::to_string(index) : "");
+              }};
+  }
+  throw std::logic_error("unknown target");
+}
+
+}  // namespace
 
 std::string_view target_dir(Target t) {
   switch (t) {
@@ -56,6 +84,10 @@ std::vector<Artifact> render(const ir::Graph& g, Target t) {
       return render_pulumi(g);
   }
   throw std::logic_error("unknown target");
+}
+
+TargetGraph target_graph(const ir::Graph& g, Target t) {
+  return instantiate(g, templates_for(template_name(t)), naming(t));
 }
 
 std::vector<DroppedProperty> dropped_properties(const ir::Graph& g, Target t) {
