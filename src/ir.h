@@ -145,6 +145,10 @@ struct Lifecycle {
   // The resource's name is generated, so a replacement can create the new one before it
   // deletes the old (Terraform create_before_destroy; the other targets do so anyway).
   bool create_before_destroy = false;
+  // The resource's name is fixed and a replacement can keep it only by deleting the old one
+  // first (Pulumi's deleteBeforeReplace; Terraform does so by default; CloudFormation refuses
+  // to replace a custom-named resource, so the update fails instead).
+  bool delete_before_replace = false;
 };
 
 struct Resource {

@@ -43,6 +43,9 @@ ir::Lifecycle for_kind(const Context& c, const ir::Resource& r) {
       kind == "db_parameter_group" || kind == "option_group" || kind == "iam_role") {
     l.create_before_destroy = true;
   }
+  // The proxy keeps its name, hence its endpoint, through a replacement (its subnets are
+  // create-only): the old one goes first.
+  if (kind == "db_proxy") l.delete_before_replace = true;
   return l;
 }
 

@@ -59,6 +59,15 @@ void connect_proxy_to_database(Context& c) {
                    ir::ref("db_security_group", "id")});
 }
 
+// The proxy's own subnets when the manifest names them, else the database's.
+ir::List proxy_subnets(const Context& c, const json& proxy) {
+  const json& given = get(proxy, "subnet_ids");
+  if (!given.is_array()) return database_subnets(c);
+  ir::List ids;
+  for (const json& s : given) ids.push_back(s.get<std::string>());
+  return ids;
+}
+
 ir::Map pool(const json& p) {
   ir::Map m{{"max_connections_percent", integer(p, "max_connections_percent", 100)}};
   if (p.is_object() && p.contains("max_idle_connections_percent")) {
@@ -89,7 +98,7 @@ void lower_proxy(Context& c) {
             {{"name", label},
              {"engine_family", c.postgres ? "POSTGRESQL" : "MYSQL"},
              {"role_arn", ir::ref("proxy_role", "arn")},
-             {"vpc_subnet_ids", database_subnets(c)},
+             {"vpc_subnet_ids", proxy_subnets(c, proxy)},
              {"vpc_security_group_ids", ir::List{ir::ref("proxy_security_group", "id")}},
              {"require_tls", flag(proxy, "require_tls", true)},
              {"idle_client_timeout", integer(proxy, "idle_client_timeout", 1800)},

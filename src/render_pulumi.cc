@@ -166,6 +166,7 @@ Node options_node(const TargetGraph& tg, const TargetResource& r, PulumiConverte
       r.lifecycle.on_delete == ir::Keep::RetainExceptOnCreate) {
     ir::set(options, "retainOnDelete", true);
   }
+  if (r.lifecycle.delete_before_replace) ir::set(options, "deleteBeforeReplace", true);
   return convert(ir::Value(options));
 }
 

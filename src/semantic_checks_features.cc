@@ -189,6 +189,14 @@ void check_proxy(Context& c) {
     c.error_at(idle_p, "proxy.pool-bounds",
                dotted(idle_p) + " must not exceed max_connections_percent");
   }
+  // CreateDBProxy needs VpcSubnetIds; an existing DB subnet group's are not in the manifest.
+  if (c.has("/spec/network/db_subnet_group_name") && !c.has("/spec/network/subnet_ids") &&
+      !c.has("/spec/network/create_vpc") && !c.has(base + "/subnet_ids")) {
+    c.error_at_key(base, "proxy.subnets",
+                   "spec.proxy needs subnet_ids: the database's subnets are in the existing group "
+                   "spec.network.db_subnet_group_name, which aurora-gen cannot read",
+                   "add proxy.subnet_ids with the subnets of that group (at least two zones)");
+  }
   const bool managed = c.flag("/spec/credentials/manage_master_user_password", true);
   if (c.global_secondary() ||
       (!managed && !c.has("/spec/credentials/master_password_secret_arn"))) {

@@ -9,7 +9,9 @@
 #   - resources are created and deleted exactly for the IR resources of expect.added and
 #     expect.removed (each of those at least once): a deletion and a creation of the same
 #     type elsewhere is a resource that moved to a new address without a `moved` block;
-#   - updates only of resources of expect.changed; no resource moves.
+#   - updates only of resources of expect.changed; no resource moves;
+#   - `aurora-gen plan` of the same edit says replace in its Terraform column for exactly the
+#     resources Terraform replaces (the planner's table against the provider's ForceNew).
 # The pairs come from the unit test (edit_pairs_test with AG_EDIT_PAIRS_OUT): both manifests
 # as JSON, the expectations and each Terraform address's IR resource. One line per edit.
 # Exit 77 (CTest's skip) without terraform or its provider mirror. About 30 s per edit, two
@@ -46,9 +48,9 @@ if [ $# -gt 0 ]; then names=("$@"); else names=(); for d in "$tmp"/pairs/*/; do
 # The verdict on one plan, on stdout: "PROBLEM ..." lines (none when the plan is what the edit
 # asks), "PLAN ..." (the plan, one change a line) and "SUMMARY <counts>".
 check() {
-  python3 - "$1" "$2" <<'PY'
+  python3 - "$1" "$2" "$3" <<'PY'
 import collections, json, sys
-pair, plan = (json.load(open(p)) for p in sys.argv[1:3])
+pair, plan, planner = (json.load(open(p)) for p in sys.argv[1:4])
 expect = pair['expect'] or {}
 names = lambda key: set(expect.get(key) or [])
 added, removed, changed = names('added'), names('removed'), names('changed')
@@ -116,6 +118,19 @@ for a in sorted(replace_ok):
 for a in sorted(update_ok):
     if a not in by_action['update']:
         problems.append(f'expect.terraform.update lists {a}, but the plan does not update it')
+# The planner's Terraform column against the provider: the same resources replaced. Only the
+# resources the planner names (an IR resource's own address; Terraform's companions, such as
+# a proxy target, follow their owner) are compared.
+said = {c['addresses']['terraform']: c['actions']['terraform'] for c in planner['changes']}
+own = lambda a: a.split('.', 1)[1] == owner(a)
+for c in changes:
+    a = c['address']
+    if c['action'] == 'replace' and own(a) and said.get(a) != 'replace':
+        problems.append(f'{a}: Terraform replaces it (forced by {", ".join(c["forced_by"])}), '
+                        f'aurora-gen plan says {said.get(a, "nothing")}')
+for a, action in sorted(said.items()):
+    if action == 'replace' and a not in by_action['replace'] and a not in by_action['delete']:
+        problems.append(f'{a}: aurora-gen plan says replace, Terraform does not replace it')
 for p in problems:
     print('PROBLEM ' + p)
 for c in changes:
@@ -149,7 +164,10 @@ run_one() {
     echo $rc >"$d/rc"
     return
   fi
-  check "$d/pair.json" "$d/plan.json" >"$d/verdict" 2>&1
+  "$ag" plan --format json --allow-replace "$d/before.json" "$d/after.json" >"$d/planner.json" \
+    2>"$d/planner.err" || { { echo "aurora-gen plan failed:"; cat "$d/planner.err"; } >"$d/problems"
+                            echo 1 >"$d/rc"; return; }
+  check "$d/pair.json" "$d/plan.json" "$d/planner.json" >"$d/verdict" 2>&1
   sed -n 's/^PROBLEM //p' "$d/verdict" >"$d/problems"
   if [ -s "$d/problems" ] || ! grep -q '^SUMMARY ' "$d/verdict"; then echo 1; else echo 0; fi >"$d/rc"
 }
