@@ -21,7 +21,10 @@ Date from_sys_days(sys_days days) {
               static_cast<int>(static_cast<unsigned>(ymd.day()))};
 }
 
-std::optional<int> digits(std::string_view s) {
+}  // namespace
+
+std::optional<int> parse_digits(std::string_view s) {
+  if (s.size() > 9) return std::nullopt;
   int v = 0;
   for (char c : s) {
     if (c < '0' || c > '9') return std::nullopt;
@@ -29,6 +32,8 @@ std::optional<int> digits(std::string_view s) {
   }
   return s.empty() ? std::nullopt : std::optional<int>(v);
 }
+
+namespace {
 
 std::string padded(int value, std::size_t width) {
   std::string text = std::to_string(value);
@@ -52,7 +57,8 @@ std::optional<long long> source_date_epoch() {
 
 std::optional<Date> parse_date(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  auto y = digits(text.substr(0, 4)), m = digits(text.substr(5, 2)), d = digits(text.substr(8, 2));
+  auto y = parse_digits(text.substr(0, 4)), m = parse_digits(text.substr(5, 2)),
+       d = parse_digits(text.substr(8, 2));
   if (!y || !m || !d) return std::nullopt;
   const year_month_day ymd{std::chrono::year{*y}, std::chrono::month{static_cast<unsigned>(*m)},
                            std::chrono::day{static_cast<unsigned>(*d)}};

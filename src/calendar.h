@@ -19,6 +19,9 @@ struct Date {
 // "2026-07-31" → Date; nullopt unless it is exactly YYYY-MM-DD and a real calendar day.
 std::optional<Date> parse_date(std::string_view text);
 
+// A run of ASCII digits (at most nine, so it fits an int) → its value; nullopt otherwise.
+std::optional<int> parse_digits(std::string_view s);
+
 // "2026-07-31".
 std::string format_date(const Date& d);
 

@@ -27,10 +27,6 @@
 namespace ag {
 namespace {
 
-constexpr int kClean = 0;
-constexpr int kFindings = 1;
-constexpr int kUsage = 2;
-
 struct Options {
   std::string target = "all";
   std::string out_dir;

@@ -9,6 +9,11 @@
 
 namespace ag {
 
+// Exit codes of every command.
+constexpr int kClean = 0;     // nothing to report
+constexpr int kFindings = 1;  // an invalid manifest, drift, a plan that destroys data
+constexpr int kUsage = 2;     // usage, I/O, git
+
 // Prints diagnostics on stderr: "text" (file:line:col: ...), "json" or "sarif".
 void report(const Diagnostics& diags, const std::string& format);
 

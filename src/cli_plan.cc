@@ -11,10 +11,6 @@
 namespace ag {
 namespace {
 
-constexpr int kClean = 0;
-constexpr int kFindings = 1;
-constexpr int kUsage = 2;
-
 // A manifest's two versions: `old_label` names the old one in diagnostics ("OLD.yaml" or
 // "HEAD:db/orders.yaml"); no old text means the manifest is new.
 struct Edit {

@@ -31,9 +31,6 @@ Location SourceMap::key_at(const std::string& pointer) const {
   return at(pointer);
 }
 
-namespace {
-
-// RFC 6901 unescaping of one reference token.
 std::string unescape_token(std::string_view token) {
   std::string out;
   for (std::size_t i = 0; i < token.size(); ++i) {
@@ -46,6 +43,8 @@ std::string unescape_token(std::string_view token) {
   }
   return out;
 }
+
+namespace {
 
 bool is_index(std::string_view token) {
   if (token.empty() || token.size() > 9) return false;

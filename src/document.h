@@ -46,6 +46,9 @@ struct Manifest {
 // Appends one reference token to a JSON pointer, escaping '~' and '/' (RFC 6901).
 std::string pointer_append(const std::string& pointer, const std::string& token);
 
+// RFC 6901 unescaping of one reference token ("a~1b" → "a/b").
+std::string unescape_token(std::string_view token);
+
 // "/spec/endpoints/0/name" → "spec.endpoints[0].name", the form messages use.
 std::string dotted(std::string_view pointer);
 

@@ -6,20 +6,6 @@
 namespace ag::semantic {
 namespace {
 
-// RFC 6901 unescaping of one reference token.
-std::string unescape_token(std::string_view token) {
-  std::string out;
-  for (std::size_t i = 0; i < token.size(); ++i) {
-    if (token[i] == '~' && i + 1 < token.size()) {
-      out += token[i + 1] == '1' ? '/' : '~';
-      ++i;
-    } else {
-      out += token[i];
-    }
-  }
-  return out;
-}
-
 std::optional<std::size_t> array_index(std::string_view token) {
   if (token.empty() || token.size() > 9) return std::nullopt;
   std::size_t v = 0;

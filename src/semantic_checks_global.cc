@@ -1,3 +1,4 @@
+#include "calendar.h"
 #include "semantic_checks_internal.h"
 
 namespace ag::semantic {
@@ -6,39 +7,22 @@ namespace {
 constexpr const char* kGlobal = "/spec/global_database";
 constexpr const char* kPit = "/spec/restore/point_in_time";
 
-std::optional<int> digits(std::string_view s) {
-  int v = 0;
-  for (char ch : s) {
-    if (ch < '0' || ch > '9') return std::nullopt;
-    v = v * 10 + (ch - '0');
-  }
-  return s.empty() ? std::nullopt : std::optional<int>(v);
-}
-
-int days_in_month(int year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : kDays[month - 1];
-}
-
 bool valid_offset(std::string_view z) {
   if (z == "Z" || z == "z") return true;
   if (z.size() != 6 || (z[0] != '+' && z[0] != '-') || z[3] != ':') return false;
-  auto h = digits(z.substr(1, 2));
-  auto m = digits(z.substr(4, 2));
+  auto h = parse_digits(z.substr(1, 2));
+  auto m = parse_digits(z.substr(4, 2));
   return h && m && *h < 24 && *m < 60;
 }
 
 // RFC 3339 date-time: YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM), with real calendar days.
 bool is_rfc3339(std::string_view s) {
-  if (s.size() < 20 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != 't') ||
-      s[13] != ':' || s[16] != ':') {
+  if (s.size() < 20 || (s[10] != 'T' && s[10] != 't') || s[13] != ':' || s[16] != ':') {
     return false;
   }
-  auto y = digits(s.substr(0, 4)), mo = digits(s.substr(5, 2)), d = digits(s.substr(8, 2));
-  auto h = digits(s.substr(11, 2)), mi = digits(s.substr(14, 2)), se = digits(s.substr(17, 2));
-  if (!y || !mo || !d || !h || !mi || !se) return false;
-  if (*mo < 1 || *mo > 12 || *d < 1 || *d > days_in_month(*y, *mo)) return false;
+  auto h = parse_digits(s.substr(11, 2)), mi = parse_digits(s.substr(14, 2)),
+       se = parse_digits(s.substr(17, 2));
+  if (!parse_date(s.substr(0, 10)) || !h || !mi || !se) return false;
   if (*h > 23 || *mi > 59 || *se > 59) return false;
   std::size_t i = 19;
   if (s[i] == '.') {

@@ -216,16 +216,7 @@ Edit read_edit(const std::string& file) {
   return e;
 }
 
-std::vector<std::string> edit_files() {
-  std::vector<std::string> files;
-  for (const auto& entry : fs::directory_iterator(fs::path(AG_SOURCE_DIR) / "tests/edits")) {
-    if (entry.is_regular_file() && entry.path().extension() == ".yaml") {
-      files.push_back(entry.path().filename().string());
-    }
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
+std::vector<std::string> edit_files() { return test::yaml_files("tests/edits"); }
 
 // ---- comparing target resources ----------------------------------------------------------
 

@@ -43,12 +43,11 @@ inline Compiled compile_text(const std::string& text, const std::string& path = 
   return std::move(*compiled);
 }
 
-// The manifests directly in examples/ (those in subdirectories render to some targets only),
-// sorted: every one must render to all three targets.
-inline std::vector<std::string> example_names() {
+// The .yaml files directly in a directory of the repository, sorted.
+inline std::vector<std::string> yaml_files(const std::string& dir) {
   namespace fs = std::filesystem;
   std::vector<std::string> names;
-  for (const auto& entry : fs::directory_iterator(fs::path(AG_SOURCE_DIR) / "examples")) {
+  for (const auto& entry : fs::directory_iterator(fs::path(AG_SOURCE_DIR) / dir)) {
     if (entry.is_regular_file() && entry.path().extension() == ".yaml") {
       names.push_back(entry.path().filename().string());
     }
@@ -56,6 +55,9 @@ inline std::vector<std::string> example_names() {
   std::sort(names.begin(), names.end());
   return names;
 }
+
+// The manifests in examples/: every one renders to all three targets.
+inline std::vector<std::string> example_names() { return yaml_files("examples"); }
 
 inline Compiled compile_example(const std::string& name) {
   return compile_text(read_repo_file("examples/" + name), "examples/" + name);
