@@ -1,38 +1,15 @@
 #include "templates.h"
 
 #include <mutex>
-#include <regex>
 #include <stdexcept>
 
-#include <yaml-cpp/yaml.h>
-
 #include "embedded_assets.h"
+#include "tree_parse.h"
 
 namespace ag {
 namespace {
 
 using ir::Value;
-
-Value from_yaml(const YAML::Node& n) {
-  if (n.IsMap()) {
-    ir::Map m;
-    for (const auto& kv : n) m.push_back({kv.first.as<std::string>(), from_yaml(kv.second)});
-    return m;
-  }
-  if (n.IsSequence()) {
-    ir::List l;
-    for (const auto& item : n) l.push_back(from_yaml(item));
-    return l;
-  }
-  if (n.IsNull()) return nullptr;
-  const std::string s = n.Scalar();
-  if (n.Tag() == "?") {  // plain scalars in templates may be ints or bools
-    static const std::regex integer("-?(0|[1-9][0-9]*)");
-    if (std::regex_match(s, integer)) return Value(static_cast<std::int64_t>(std::stoll(s)));
-    if (s == "true" || s == "false") return Value(s == "true");
-  }
-  return s;
-}
 
 std::string attr_string(const Value& v) { return v.is<std::string>() ? v.as<std::string>() : ""; }
 
@@ -199,27 +176,39 @@ const KindTemplate& TargetTemplates::at(const std::string& kind) const {
   return it->second;
 }
 
+namespace {
+
+void add_kinds(TargetTemplates& out, tree::View root) {
+  if (!root.is_map()) return;
+  for (const tree::Entry e : root.members()) {
+    const std::string kind(e.key);
+    if (!out.kinds.emplace(kind, parse_kind(kind, tree::to_value(e.value))).second) {
+      throw std::runtime_error("two " + out.target + " templates for resource kind " + kind);
+    }
+  }
+}
+
+}  // namespace
+
 TargetTemplates parse_templates(std::string_view target, std::string_view yaml_text) {
   TargetTemplates out;
   out.target = std::string(target);
-  const Value root = from_yaml(YAML::Load(std::string(yaml_text)));
-  if (!root.is<ir::Map>()) return out;
-  for (const ir::Member& e : root.as<ir::Map>()) out.kinds[e.key] = parse_kind(e.key, e.value);
+  const std::string encoded = tree::from_yaml(yaml_text);
+  add_kinds(out, tree::View(encoded));
   return out;
 }
 
 const TargetTemplates& templates_for(std::string_view target) {
   static std::mutex mu;
-  static std::map<std::string, TargetTemplates, std::less<>> cache;
+  // Never destroyed: tearing the templates down at exit would only cost time.
+  static auto& cache = *new std::map<std::string, TargetTemplates, std::less<>>();
   std::lock_guard lock(mu);
   if (auto it = cache.find(target); it != cache.end()) return it->second;
   TargetTemplates merged;
   merged.target = std::string(target);
   const std::string prefix = "templates/" + std::string(target) + "/";
   for (const Asset& a : embedded_assets()) {
-    if (a.path.rfind(prefix, 0) != 0) continue;
-    TargetTemplates part = parse_templates(target, asset(a.path));
-    merged.kinds.merge(part.kinds);
+    if (a.path.rfind(prefix, 0) == 0) add_kinds(merged, asset_tree(a.path));
   }
   return cache.emplace(std::string(target), std::move(merged)).first->second;
 }
