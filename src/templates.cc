@@ -60,28 +60,40 @@ struct Scope {
 
 std::optional<Value> eval(const Value& tmpl, const Scope& scope);
 
-std::optional<Value> lookup(const std::string& expr, const Scope& scope) {
+// The value "$path" or "$.path" names, in place; nullptr when absent.
+const Value* lookup(const std::string& expr, const Scope& scope) {
   if (expr.rfind("$.", 0) == 0) {
     if (scope.item == nullptr) throw std::runtime_error("'" + expr + "' outside $each");
-    if (expr == "$.") return *scope.item;
-    if (!scope.item->is<ir::Map>()) return std::nullopt;
-    const Value* v = ir::find_path(scope.item->as<ir::Map>(), expr.substr(2));
-    return v ? std::optional<Value>(*v) : std::nullopt;
+    if (expr == "$.") return scope.item;
+    if (!scope.item->is<ir::Map>()) return nullptr;
+    return ir::find_path(scope.item->as<ir::Map>(), std::string_view(expr).substr(2));
   }
-  const Value* v = ir::find_path(scope.props, expr.substr(1));
-  return v ? std::optional<Value>(*v) : std::nullopt;
+  return ir::find_path(scope.props, std::string_view(expr).substr(1));
 }
 
-// Items of a list, or {key, value} maps for the entries of a map.
-ir::List items_of(const Value& source) {
-  if (source.is<ir::List>()) return source.as<ir::List>();
-  ir::List out;
-  if (source.is<ir::Map>()) {
-    for (const ir::Member& e : source.as<ir::Map>()) {
-      out.push_back(ir::Map{{"key", e.key}, {"value", e.value}});
-    }
+bool is_lookup(const Value& tmpl) {
+  if (!tmpl.is<std::string>()) return false;
+  const std::string& s = tmpl.as<std::string>();
+  return s.rfind('$', 0) == 0 && s.rfind("$$", 0) != 0;
+}
+
+// What a source template ($each, $entries, $case) evaluates to: read in place when it is a
+// lookup (most are), else evaluated into `storage`. nullptr when absent.
+const Value* source_of(const Value& tmpl, const Scope& scope, std::optional<Value>& storage) {
+  if (is_lookup(tmpl)) return lookup(tmpl.as<std::string>(), scope);
+  storage = eval(tmpl, scope);
+  return storage ? &*storage : nullptr;
+}
+
+// Calls f with each item of a list, or a {key, value} map for each entry of a map.
+template <class F>
+void for_each_item(const Value& source, F f) {
+  if (source.is<ir::List>()) {
+    for (const Value& item : source.as<ir::List>()) f(item);
+  } else if (source.is<ir::Map>()) {
+    for (const ir::Member& e : source.as<ir::Map>())
+      f(Value(ir::Map{{"key", e.key}, {"value", e.value}}));
   }
-  return out;
 }
 
 ir::Map without(const ir::Map& m, const std::string& key) {
@@ -93,29 +105,31 @@ ir::Map without(const ir::Map& m, const std::string& key) {
 }
 
 std::optional<Value> eval_each(const ir::Map& m, const Scope& scope) {
-  const std::optional<Value> source = eval(*ir::find(m, "$each"), scope);
+  std::optional<Value> storage;
+  const Value* source = source_of(*ir::find(m, "$each"), scope, storage);
   if (!source) return std::nullopt;
   const Value item_tmpl = without(m, "$each");
   ir::List out;
-  for (const Value& item : items_of(*source)) {
+  for_each_item(*source, [&](const Value& item) {
     if (auto v = eval(item_tmpl, Scope{scope.props, &item})) out.push_back(std::move(*v));
-  }
+  });
   return out;
 }
 
 std::optional<Value> eval_entries(const ir::Map& m, const Scope& scope) {
-  const std::optional<Value> source = eval(*ir::find(m, "$entries"), scope);
+  std::optional<Value> storage;
+  const Value* source = source_of(*ir::find(m, "$entries"), scope, storage);
   if (!source) return std::nullopt;
   const Value* key_tmpl = ir::find(m, "key");
   const Value* value_tmpl = ir::find(m, "value");
   if (!key_tmpl || !value_tmpl) throw std::runtime_error("$entries needs key and value");
   ir::Map out;
-  for (const Value& item : items_of(*source)) {
+  for_each_item(*source, [&](const Value& item) {
     const Scope inner{scope.props, &item};
     auto k = eval(*key_tmpl, inner);
     auto v = eval(*value_tmpl, inner);
     if (k && v && k->is<std::string>()) out.push_back({k->as<std::string>(), std::move(*v)});
-  }
+  });
   return out;
 }
 
@@ -127,7 +141,8 @@ std::string case_label(const Value& v) {
 }
 
 std::optional<Value> eval_case(const ir::Map& m, const Scope& scope) {
-  const std::optional<Value> selector = eval(*ir::find(m, "$case"), scope);
+  std::optional<Value> storage;
+  const Value* selector = source_of(*ir::find(m, "$case"), scope, storage);
   if (!selector) return std::nullopt;
   const Value* chosen = ir::find(m, case_label(*selector));
   if (chosen == nullptr) chosen = ir::find(m, "default");
@@ -139,6 +154,7 @@ std::optional<Value> eval_map(const ir::Map& m, const Scope& scope) {
   if (ir::find(m, "$entries")) return eval_entries(m, scope);
   if (ir::find(m, "$case")) return eval_case(m, scope);
   ir::Map out;
+  out.reserve(m.size());
   for (const ir::Member& e : m) {
     if (auto v = eval(e.value, scope)) out.push_back({e.key, std::move(*v)});
   }
@@ -151,12 +167,16 @@ std::optional<Value> eval(const Value& tmpl, const Scope& scope) {
   if (tmpl.is<std::string>()) {
     const std::string& s = tmpl.as<std::string>();
     if (s.rfind("$$", 0) == 0) return Value(s.substr(1));
-    if (s.rfind('$', 0) == 0) return lookup(s, scope);
+    if (s.rfind('$', 0) == 0) {
+      const Value* v = lookup(s, scope);
+      return v ? std::optional<Value>(*v) : std::nullopt;
+    }
     return tmpl;
   }
   if (tmpl.is<ir::Map>()) return eval_map(tmpl.as<ir::Map>(), scope);
   if (tmpl.is<ir::List>()) {
     ir::List out;
+    out.reserve(tmpl.as<ir::List>().size());
     for (const Value& item : tmpl.as<ir::List>()) {
       if (auto v = eval(item, scope)) out.push_back(std::move(*v));
     }
