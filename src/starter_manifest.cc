@@ -1,6 +1,7 @@
 #include "starter_manifest.h"
 
 #include <array>
+#include <initializer_list>
 
 #include <nlohmann/json.hpp>
 
@@ -16,6 +17,9 @@ class Lines {
   void add(const std::string& indent, const std::string& text) { text_ += indent + text + "\n"; }
   void comment(const std::string& indent, const std::string& text) { add(indent, "# " + text); }
   void option(const std::string& indent, const std::string& text) { add(indent + "# ", text); }
+  void options(const std::string& indent, std::initializer_list<std::string> texts) {
+    for (const std::string& t : texts) option(indent, t);
+  }
   std::string str() const { return text_; }
 
  private:
@@ -90,9 +94,8 @@ void metadata(Lines& l, const StarterOptions& o) {
     l.comment("  ", "Absent: wherever the stack is deployed (Terraform asks for it).");
     l.option("  ", "region: us-east-1");
   }
-  l.option("  ", "environment: production     # becomes the Environment tag");
-  l.option("  ", "tags:");
-  l.option("  ", "  team: platform");
+  l.options("  ", {"environment: production     # becomes the Environment tag",
+                   "tags:", "  team: platform"});
 }
 
 void engine(Lines& l, const StarterOptions& o, const std::string& version) {
@@ -170,41 +173,33 @@ void network(Lines& l, const StarterOptions& o) {
 void credentials(Lines& l, const StarterOptions& o) {
   l.comment("  ", "Secure default: RDS generates the master password and keeps it in Secrets");
   l.comment("  ", "Manager; no artifact holds it, and the outputs name the secret.");
-  l.option("  ", "credentials:");
-  l.option("  ", std::string("  username: ") + (is_postgres(o) ? "postgres" : "admin"));
-  l.option("  ", "  manage_master_user_password: true");
-  l.option("  ", "  rotation:");
-  l.option("  ", "    automatically_after_days: 30");
+  l.options(
+      "  ",
+      {"credentials:", std::string("  username: ") + (is_postgres(o) ? "postgres" : "admin"),
+       "  manage_master_user_password: true", "  rotation:", "    automatically_after_days: 30"});
 }
 
 void storage(Lines& l, const StarterOptions& o) {
   l.comment("  ", "Secure default: storage encrypted at rest, by the AWS-managed key unless a key");
   l.comment("  ", "is named or created (create_kms_key: a customer-managed key, rotated yearly).");
-  l.option("  ", "storage:");
-  l.option("  ", "  encrypted: true");
-  l.option("  ", "  create_kms_key: true");
+  l.options("  ", {"storage:", "  encrypted: true", "  create_kms_key: true"});
   if (!is_aurora(o)) {
-    l.option("  ", "  type: gp3");
-    l.option("  ", "  allocated_gb: 20");
-    l.option("  ", "  max_allocated_gb: 100     # storage autoscaling up to this size");
+    l.options("  ", {"  type: gp3", "  allocated_gb: 20",
+                     "  max_allocated_gb: 100     # storage autoscaling up to this size"});
   }
 }
 
 void protection(Lines& l) {
   l.comment("  ", "Secure defaults: daily backups kept 7 days, a final snapshot when the database");
   l.comment("  ", "is deleted, and no deletion at all while deletion_protection is on.");
-  l.option("  ", "deletion_protection: true");
-  l.option("  ", "backup:");
-  l.option("  ", "  retention_period: 7");
-  l.option("  ", "  preferred_window: \"03:00-04:00\"            # UTC");
-  l.option("  ", "  copy_tags_to_snapshot: true");
-  l.option("  ", "  skip_final_snapshot: false");
+  l.options("  ", {"deletion_protection: true", "backup:", "  retention_period: 7",
+                   "  preferred_window: \"03:00-04:00\"            # UTC",
+                   "  copy_tags_to_snapshot: true", "  skip_final_snapshot: false"});
   l.comment("  ",
             "Minor versions are applied in the maintenance window; a major upgrade only when");
   l.comment("  ", "allow_major_version_upgrade is true.");
-  l.option("  ", "maintenance:");
-  l.option("  ", "  preferred_window: \"sun:05:00-sun:06:00\"    # UTC");
-  l.option("  ", "  auto_minor_version_upgrade: true");
+  l.options("  ", {"maintenance:", "  preferred_window: \"sun:05:00-sun:06:00\"    # UTC",
+                   "  auto_minor_version_upgrade: true"});
 }
 
 void monitoring(Lines& l, const StarterOptions& o) {
@@ -212,22 +207,15 @@ void monitoring(Lines& l, const StarterOptions& o) {
             "Logs to CloudWatch, metrics and alarms; none of them is created unless asked for.");
   l.option("  ", std::string("enabled_cloudwatch_logs_exports: [") +
                      (is_postgres(o) ? "postgresql" : "error") + "]");
-  l.option("  ", "monitoring:");
-  l.option("  ", "  log_retention_days: 30");
-  l.option("  ", "  enhanced_monitoring_interval: 60");
-  l.option("  ", "  performance_insights:");
-  l.option("  ", "    enabled: true");
-  l.option("  ", "    retention_period: 7");
-  l.option("  ", "  alarms:");
-  l.option("  ", "    notify_emails: [dba@example.com]");
-  l.option("  ", "    cpu_utilization_percent: 80");
+  l.options("  ", {"monitoring:", "  log_retention_days: 30", "  enhanced_monitoring_interval: 60",
+                   "  performance_insights:", "    enabled: true", "    retention_period: 7",
+                   "  alarms:", "    notify_emails: [dba@example.com]",
+                   "    cpu_utilization_percent: 80"});
 }
 
 void proxy(Lines& l) {
   l.comment("  ", "An RDS Proxy in front of the database, with the same secret; TLS required.");
-  l.option("  ", "proxy:");
-  l.option("  ", "  require_tls: true");
-  l.option("  ", "  idle_client_timeout: 1800");
+  l.options("  ", {"proxy:", "  require_tls: true", "  idle_client_timeout: 1800"});
 }
 
 }  // namespace

@@ -6,19 +6,14 @@
 # reported, located, in both. docs/ci.md shows the files as they are.
 # usage: ci_docs_test.sh AURORA_GEN SOURCE_DIR
 set -uo pipefail
+# shellcheck source=test_lib.sh
+source "$(dirname "$0")/test_lib.sh"
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1795737600}
 bin=${1:?usage: ci_docs_test.sh AURORA_GEN SOURCE_DIR}
 src=${2:?usage: ci_docs_test.sh AURORA_GEN SOURCE_DIR}
-command -v jq >/dev/null || { echo "FAIL: jq is not installed (scripts/setup.sh --with-test-tools)"; exit 1; }
-[ -d "$src/tools/checkers/node_modules" ] ||
-  { echo "FAIL: tools/checkers: run npm ci there (scripts/setup.sh --with-test-tools)"; exit 1; }
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+need jq node
+need_checkers "$src"
 export PATH="$(dirname "$bin"):$PATH"
-failures=0
-passes=0
-fail() { failures=$((failures + 1)); echo "FAIL: $*"; }
-pass() { passes=$((passes + 1)); }
 
 # Each file's commands as a script, and docs/ci.md quoting the file verbatim.
 for ci in github gitlab; do
@@ -71,5 +66,4 @@ run_ci github && fail "github: passes with stale artifacts" || pass
 grep -q "would change: infra/generated/paas-postgres/terraform/main.tf" "$work/out" && pass ||
   fail "github: the stale file is not named"
 
-echo "$passes passed, $failures failed"
-[ "$failures" -eq 0 ]
+finish

@@ -4,13 +4,11 @@
 # set; zsh's (completions/_aurora-gen) parses (zsh -n) and names every command and option.
 # usage: completion_test.sh AURORA_GEN SOURCE_DIR
 set -uo pipefail
+# shellcheck source=test_lib.sh
+source "$(dirname "$0")/test_lib.sh"
 bin=${1:?usage: completion_test.sh AURORA_GEN SOURCE_DIR}
 src=${2:?usage: completion_test.sh AURORA_GEN SOURCE_DIR}
-command -v zsh >/dev/null || { echo "FAIL: zsh is not installed (scripts/setup.sh --with-test-tools)"; exit 1; }
-failures=0
-passes=0
-fail() { failures=$((failures + 1)); echo "FAIL: $*"; }
-pass() { passes=$((passes + 1)); }
+need zsh
 
 # shellcheck source=../completions/aurora-gen.bash
 source "$src/completions/aurora-gen.bash"
@@ -55,5 +53,4 @@ for cmd in $commands; do
   done
 done
 
-echo "$passes passed, $failures failed"
-[ "$failures" -eq 0 ]
+finish

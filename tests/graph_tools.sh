@@ -5,18 +5,13 @@
 # shows what the command prints now, and docs/graph.svg the same resources.
 # usage: graph_tools.sh AURORA_GEN SOURCE_DIR
 set -uo pipefail
+# shellcheck source=test_lib.sh
+source "$(dirname "$0")/test_lib.sh"
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1795737600}
 bin=${1:?usage: graph_tools.sh AURORA_GEN SOURCE_DIR}
 src=${2:?usage: graph_tools.sh AURORA_GEN SOURCE_DIR}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-passes=0
-fail() { failures=$((failures + 1)); echo "FAIL: $*"; }
-pass() { passes=$((passes + 1)); }
-command -v dot >/dev/null || { echo "FAIL: dot (Debian's graphviz) is not installed"; exit 1; }
-[ -d "$src/tools/checkers/node_modules" ] ||
-  { echo "FAIL: tools/checkers: run npm ci there (scripts/setup.sh --with-test-tools)"; exit 1; }
+need dot node
+need_checkers "$src"
 
 # The resource names a DOT or an SVG names, sorted: node statements, SVG node titles.
 dot_nodes() { sed -nE 's/^    "([^"]+)" \[label=.*/\1/p' "$1" | sort; }
@@ -59,5 +54,4 @@ node "$checker" "$src/docs/graph.md" >/dev/null 2>&1 && pass || fail "docs/graph
 [ "$(dot_nodes "$work/doc.dot")" = "$(svg_nodes "$src/docs/graph.svg")" ] && pass ||
   fail "docs/graph.svg does not draw the example's resources (scripts/render-graph-docs.sh)"
 
-echo "$passes passed, $failures failed"
-[ "$failures" -eq 0 ]
+finish

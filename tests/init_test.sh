@@ -4,13 +4,10 @@
 # every commented-out option uncommented it still does, with only the warnings listed below.
 # usage: init_test.sh AURORA_GEN
 set -uo pipefail
+# shellcheck source=test_lib.sh
+source "$(dirname "$0")/test_lib.sh"
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1795737600}
 bin=${1:?usage: init_test.sh AURORA_GEN}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-passes=0
-fail() { failures=$((failures + 1)); echo "FAIL: $*"; }
 
 # "# key: value" lines are options (src/starter_manifest.h): remove the "# ".
 option='^( *)# ( *[a-z_]+:( .*)?)$'
@@ -77,5 +74,4 @@ grep -q "availability_zones: \[eu-west-1a, eu-west-1b, eu-west-1c\]" "$work/euw1
   fail "--region sets the zones"
 grep -q "^  region: eu-west-1$" "$work/euw1.yaml" || fail "--region pins metadata.region"
 
-echo "$passes passed, $failures failed"
-[ "$failures" -eq 0 ]
+finish

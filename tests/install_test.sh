@@ -4,15 +4,12 @@
 # every option `--help` lists; the installed schema is what `aurora-gen schema` prints.
 # usage: install_test.sh BUILD_DIR SOURCE_DIR
 set -uo pipefail
+# shellcheck source=test_lib.sh
+source "$(dirname "$0")/test_lib.sh"
 build=${1:?usage: install_test.sh BUILD_DIR SOURCE_DIR}
 src=${2:?usage: install_test.sh BUILD_DIR SOURCE_DIR}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-passes=0
-fail() { failures=$((failures + 1)); echo "FAIL: $*"; }
-pass() { passes=$((passes + 1)); }
 
+need cmake groff man col
 prefix=$work/prefix
 cmake --install "$build" --prefix "$prefix" >"$work/install.log" 2>&1 ||
   { echo "FAIL: cmake --install"; cat "$work/install.log"; exit 1; }
@@ -52,5 +49,4 @@ done
 zcat "$prefix/share/doc/aurora-gen/changelog.gz" | head -1 | grep -q "^aurora-gen ($version) " && pass ||
   fail "packaging/debian/changelog's first entry is not version $version"
 
-echo "$passes passed, $failures failed"
-[ "$failures" -eq 0 ]
+finish

@@ -5,19 +5,13 @@
 # scratch root; and the installed binary renders every example byte for byte as golden/.
 # usage: package_test.sh AURORA_GEN BUILD_DIR SOURCE_DIR
 set -uo pipefail
+# shellcheck source=test_lib.sh
+source "$(dirname "$0")/test_lib.sh"
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1795737600}
 bin=${1:?usage: package_test.sh AURORA_GEN BUILD_DIR SOURCE_DIR}
 build=${2:?usage: package_test.sh AURORA_GEN BUILD_DIR SOURCE_DIR}
 src=${3:?usage: package_test.sh AURORA_GEN BUILD_DIR SOURCE_DIR}
-for tool in cpack dpkg-deb dpkg-shlibdeps lintian; do
-  command -v "$tool" >/dev/null || { echo "FAIL: $tool is not installed (scripts/setup.sh --with-test-tools)"; exit 1; }
-done
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-passes=0
-fail() { failures=$((failures + 1)); echo "FAIL: $*"; }
-pass() { passes=$((passes + 1)); }
+need cpack dpkg-deb dpkg-shlibdeps lintian
 
 version=$("$bin" --version | sed 's/^aurora-gen //')
 cpack --config "$build/CPackConfig.cmake" -B "$work/pkg" >"$work/cpack.log" 2>&1 ||
@@ -81,5 +75,4 @@ installed=$root/usr/bin/aurora-gen
 diff -r "$work/out" "$src/golden" >"$work/diff" && pass ||
   { fail "the installed binary's artifacts differ from golden/:"; head -20 "$work/diff"; }
 
-echo "$passes passed, $failures failed"
-[ "$failures" -eq 0 ]
+finish

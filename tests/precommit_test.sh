@@ -5,33 +5,30 @@
 # edit fail. The hooks are `language: system`: the built aurora-gen is put on PATH.
 # usage: precommit_test.sh AURORA_GEN SOURCE_DIR
 set -uo pipefail
+# shellcheck source=test_lib.sh
+source "$(dirname "$0")/test_lib.sh"
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1795737600}
 bin=${1:?usage: precommit_test.sh AURORA_GEN SOURCE_DIR}
 src=${2:?usage: precommit_test.sh AURORA_GEN SOURCE_DIR}
-command -v pre-commit >/dev/null || { echo "FAIL: pre-commit (Debian's pre-commit) is not installed"; exit 1; }
+need pre-commit git
 git -C "$src" rev-parse HEAD >/dev/null 2>&1 || { echo "FAIL: $src is not a git repository"; exit 1; }
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 # pre-commit keeps its clones under PRE_COMMIT_HOME; git reads HOME's configuration.
 export HOME=$work/home PRE_COMMIT_HOME=$work/cache PATH="$(dirname "$bin"):$PATH"
 export GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.com GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@example.com
 mkdir -p "$HOME"
-failures=0
-passes=0
 
 hook() {  # hook WANT_EXIT DESCRIPTION -- COMMAND...: runs in the repository, output in $work/out
   local want=$1 what=$2
   shift 3
   (cd "$repo" && "$@") >"$work/out" 2>&1
   local got=$?
-  if [ "$got" -eq "$want" ]; then passes=$((passes + 1)); else
-    failures=$((failures + 1)); echo "FAIL: $what: exit $got, expected $want"; sed 's/^/  /' "$work/out" | tail -15
-  fi
+  [ "$got" -eq "$want" ] && pass ||
+    { fail "$what: exit $got, expected $want"; sed 's/^/  /' "$work/out" | tail -15; }
 }
-check() {
+check() {  # check DESCRIPTION COMMAND...: about the last hook's output
   local what=$1
   shift
-  if "$@"; then passes=$((passes + 1)); else failures=$((failures + 1)); echo "FAIL: $what"; sed 's/^/  /' "$work/out" | tail -15; fi
+  "$@" && pass || { fail "$what"; sed 's/^/  /' "$work/out" | tail -15; }
 }
 
 repo=$work/repo
@@ -77,5 +74,4 @@ git -C "$repo" add -A
 hook 1 "check: stale artifacts fail" -- pre-commit run --all-files
 check "the stale file is named" grep -q "would change: infra/generated/aurora-db/" "$work/out"
 
-echo "$passes passed, $failures failed"
-[ "$failures" -eq 0 ]
+finish

@@ -6,16 +6,11 @@
 # refuses manifests the schema refuses.
 # usage: schema_test.sh AURORA_GEN SOURCE_DIR
 set -uo pipefail
+# shellcheck source=test_lib.sh
+source "$(dirname "$0")/test_lib.sh"
 bin=${1:?usage: schema_test.sh AURORA_GEN SOURCE_DIR}
 src=${2:?usage: schema_test.sh AURORA_GEN SOURCE_DIR}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-passes=0
-fail() { failures=$((failures + 1)); echo "FAIL: $*"; }
-pass() { passes=$((passes + 1)); }
-[ -d "$src/tools/checkers/node_modules" ] ||
-  { echo "FAIL: tools/checkers: run npm ci there (scripts/setup.sh --with-test-tools)"; exit 1; }
+need_checkers "$src"
 check=$src/tools/checkers/schema-check.mjs
 
 "$bin" schema >"$work/schema.json" || fail "aurora-gen schema exited $?"
@@ -41,5 +36,4 @@ for bad in enum pattern additional maximum; do
   [ $? -eq 1 ] && grep -q "$bad.yaml: error: /" "$work/out" && pass || fail "$bad: Ajv accepts it"
 done
 
-echo "$passes passed, $failures failed"
-[ "$failures" -eq 0 ]
+finish
