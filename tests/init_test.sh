@@ -6,7 +6,6 @@
 set -uo pipefail
 # shellcheck source=test_lib.sh
 source "$(dirname "$0")/test_lib.sh"
-export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1795737600}
 bin=${1:?usage: init_test.sh AURORA_GEN}
 
 # "# key: value" lines are options (src/starter_manifest.h): remove the "# ".

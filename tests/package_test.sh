@@ -7,7 +7,6 @@
 set -uo pipefail
 # shellcheck source=test_lib.sh
 source "$(dirname "$0")/test_lib.sh"
-export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1795737600}
 bin=${1:?usage: package_test.sh AURORA_GEN BUILD_DIR SOURCE_DIR}
 build=${2:?usage: package_test.sh AURORA_GEN BUILD_DIR SOURCE_DIR}
 src=${3:?usage: package_test.sh AURORA_GEN BUILD_DIR SOURCE_DIR}

@@ -7,7 +7,6 @@
 set -uo pipefail
 # shellcheck source=test_lib.sh
 source "$(dirname "$0")/test_lib.sh"
-export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1795737600}
 bin=${1:?usage: precommit_test.sh AURORA_GEN SOURCE_DIR}
 src=${2:?usage: precommit_test.sh AURORA_GEN SOURCE_DIR}
 need pre-commit git

@@ -1,6 +1,8 @@
 # What the shell tests of installing and of the new commands share (source it): a scratch
 # directory $work removed on exit, pass/fail counters and the closing line that CTest's log
-# and CI read, and the refusal to run without a tool the test needs.
+# and CI read, the refusal to run without a tool the test needs, and the day date-dependent
+# checks take as today (as in tests/CMakeLists.txt: 2026-11-27), when run by hand.
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1795737600}
 work=$(mktemp -d)
 trap 'chmod -R u+w "$work"; rm -rf "$work"' EXIT
 failures=0
