@@ -15,6 +15,7 @@
 #include <CLI/CLI.hpp>
 
 #include "batch.h"
+#include "cli_commands.h"
 #include "cli_common.h"
 #include "cli_plan.h"
 #include "embedded_assets.h"
@@ -144,27 +145,12 @@ void add_common(CLI::App* cmd, Options& o) {
       ->check(CLI::Range(1u, 1024u));
 }
 
-const char* kExamples = R"(
-Examples:
-  aurora-gen render --target cfn manifest.yaml            print a CloudFormation template
-  aurora-gen render --target all --out-dir out *.yaml     write out/<name>/<target>/...
-  aurora-gen render --check --out-dir out *.yaml          exit 1 if out/ is stale
-  aurora-gen validate manifests/*.yaml                    check manifests, write nothing
-  aurora-gen explain manifest.yaml                        show the resource graph with defaults
-  aurora-gen plan old.yaml new.yaml                       what an edit does to each resource
-  aurora-gen plan --base origin/main db/*.yaml            the same, against a git revision
-
-Exit codes: 0 clean, 1 invalid manifest, drift, or a plan that destroys data, 2 usage or
-I/O error.
-)";
-
 }  // namespace
 
 int run_cli(int argc, char** argv) {
   CLI::App app(
       "aurora-gen: compiles Aurora and RDS manifests to CloudFormation, Terraform "
       "and Pulumi YAML");
-  app.footer(kExamples);
   app.set_version_flag("--version", std::string("aurora-gen ") + AG_VERSION);
   app.require_subcommand(1);
   Options o;
@@ -193,12 +179,14 @@ int run_cli(int argc, char** argv) {
                      "Exit 0 even when a change replaces or deletes a stateful resource");
   plan_cmd->add_option("--templates-dir", o.templates_dir,
                        "Directory whose templates/ and schemas/ override the built-in ones");
+  const std::vector<Command> commands = add_commands(app);
+  add_examples(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
+    if (!explain_unknown_argument(app, argc, argv)) app.exit(e);
     return kUsage;
   }
   if (!o.templates_dir.empty()) set_asset_override_dir(o.templates_dir);
@@ -206,6 +194,9 @@ int run_cli(int argc, char** argv) {
     if (render_cmd->parsed()) return run_render(o);
     if (validate_cmd->parsed()) return run_validate(o);
     if (plan_cmd->parsed()) return run_plan(plan);
+    for (const Command& c : commands) {
+      if (c.cmd->parsed()) return c.run();
+    }
     return run_explain(o);
   } catch (const std::exception& e) {
     std::cerr << "aurora-gen: internal error: " << e.what() << "\n";
