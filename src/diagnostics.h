@@ -22,6 +22,9 @@ struct Diagnostic {
   std::string message;
   Location loc;
   std::string hint;  // optional "did you mean ..." or advice
+  // The line of the file `loc` points into, shown under the message with a caret at the
+  // column: load errors, where there is no field yet to name the place by.
+  std::string excerpt = {};
 };
 
 // Collects diagnostics in the order they were reported.
@@ -39,7 +42,8 @@ class Diagnostics {
   std::vector<Diagnostic> items_;
 };
 
-// `file:line:col: error: message [rule]`, then `  hint: ...` when there is a hint.
+// `file:line:col: error: message [rule]`, then the excerpt with a caret under the column
+// when there is one, then `  hint: ...` when there is a hint.
 std::string format_text(const Diagnostic& d);
 // {"diagnostics":[{...}]} with stable key order, one object per diagnostic.
 std::string format_json(const std::vector<Diagnostic>& ds);
