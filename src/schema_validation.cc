@@ -201,7 +201,7 @@ void bound_arrays(const json& original, json& copy, const std::set<const json*>&
 
 }  // namespace
 
-void validate_schema(const Manifest& m, Diagnostics& diags) {
+void validate_schema(const Manifest& m, Diagnostics& diags, std::vector<std::string>* refused) {
   const CompiledSchema& schema = compiled();
   const SchemaErrorContext ctx{m, schema.raw()};
   // valijson's uniqueItems compares every pair of items and reports every equal pair: 8 000
@@ -225,6 +225,18 @@ void validate_schema(const Manifest& m, Diagnostics& diags) {
     }
     if (f.keyword.empty()) continue;  // a wrapper: the specific error comes with it
     for (SchemaIssue& issue : describe_failure(ctx, f)) issues.push_back(std::move(issue));
+  }
+  if (refused) {
+    // An issue's key is the refused node's pointer, or that pointer, a line break and what
+    // else is wrong there (a missing field, a key).
+    static const std::set<std::string> kCounts = {"schema.unique-items", "schema.min-items",
+                                                  "schema.max-items", "schema.min-properties",
+                                                  "schema.max-properties"};
+    for (const SchemaIssue& i : issues) {
+      if (i.key.find('\n') == std::string::npos && !kCounts.count(i.diag.rule)) {
+        refused->push_back(i.key);
+      }
+    }
   }
   for (Diagnostic& d : deduplicate_and_sort(std::move(issues))) diags.add(std::move(d));
 }
