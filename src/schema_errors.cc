@@ -254,10 +254,16 @@ std::string format_description(const json& root, const json* node) {
   return {};
 }
 
-// Descriptions open with what a value must look like; the rest is background.
+// Descriptions open with what a value must look like; the rest is background. A ". " inside
+// parentheses lists characters ("_ . : /"), it does not end the sentence.
 std::string first_sentence(const std::string& text) {
-  const std::size_t end = text.find(". ");
-  return end == std::string::npos ? text : text.substr(0, end + 1);
+  int depth = 0;
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    if (text[i] == '(') ++depth;
+    if (text[i] == ')' && depth > 0) --depth;
+    if (depth == 0 && text[i] == '.' && text[i + 1] == ' ') return text.substr(0, i + 1);
+  }
+  return text;
 }
 
 Wordings value_message(const json& root, const Subject& s, const SchemaFailure& f) {

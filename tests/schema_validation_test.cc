@@ -276,8 +276,9 @@ TEST_CASE("max-length counts characters, not bytes") {
 TEST_CASE("tags: values, count and keys") {
   const std::string tagged = replace(kValid, "  name: orders\n", "  name: orders\n  tags:\n");
   check(only(validate(tagged)), "schema.type", "metadata.tags must be a mapping (got null)", 5, 3);
-  check(only(validate(replace(tagged, "  tags:\n", "  tags:\n    team: \"a#b\"\n"))),
-        "schema.pattern", "metadata.tags.team 'a#b'", 6, 11);
+  // A character outside AWS's set is tags.charset, in the check stage, which names it.
+  CHECK(validate(replace(tagged, "  tags:\n", "  tags:\n    team: \"a#b\"\n")).items().empty());
+  CHECK(validate(replace(tagged, "  tags:\n", "  tags:\n    \"te;am\": b\n")).items().empty());
   // The reserved aws: prefix is tags.reserved-prefix, in the check stage, whatever its case.
   CHECK(validate(replace(tagged, "  tags:\n", "  tags:\n    \"aws:team\": x\n")).items().empty());
   std::string many = "  tags:\n";
