@@ -82,8 +82,11 @@ check "unchanged file keeps its mtime" test "$(stat -c %Y "$out/paas-postgres/te
 echo "# edited" >>"$out/paas-postgres/pulumi/Pulumi.yaml"
 rm "$out/aurora-db/cloudformation/template.yaml"
 expect 1 "check finds drift" -- "$bin" render --check --target all --out-dir "$out" "$good" "$other"
-check "drift names the changed file" grep -q "would change: .*paas-postgres/pulumi/Pulumi.yaml" "$work/stdout"
-check "drift names the missing file" grep -q "missing: .*aurora-db/cloudformation/template.yaml" "$work/stdout"
+check "drift names the changed file" \
+  grep -q "^$out/paas-postgres/pulumi/Pulumi.yaml:1: error: .*\[check.changed\]$" "$work/stderr"
+check "drift names the missing file" \
+  grep -q "serverless-postgres.yaml:[0-9]*:[0-9]*: error: 1 file .* missing: $out/aurora-db/cloudformation/template.yaml \[check.missing\]$" "$work/stderr"
+check "drift is a diagnostic: nothing on stdout" test ! -s "$work/stdout"
 check "check did not write" test ! -e "$out/aurora-db/cloudformation/template.yaml"
 
 fresh=$work/fresh
