@@ -212,7 +212,16 @@ int run_explain(const Options& o) {
   }
   report(b.diagnostics(), o.format);
   if (b.invalid()) return failure_code(b);
-  for (const Compiled& c : graphs) std::cout << explain(c.graph);
+  if (o.format == "json") {
+    nlohmann::ordered_json all = nlohmann::ordered_json::array();
+    for (const Compiled& c : graphs) all.push_back(explain_json(c.graph, c.manifest.path));
+    std::cout << nlohmann::ordered_json{{"manifests", std::move(all)}}.dump(2) << "\n";
+    return kClean;
+  }
+  // Several manifests are several YAML documents of one stream.
+  for (std::size_t i = 0; i < graphs.size(); ++i) {
+    std::cout << (i == 0 ? "" : "---\n") << explain(graphs[i].graph, graphs[i].manifest.path);
+  }
   return kClean;
 }
 

@@ -169,6 +169,9 @@ struct Resource {
   // The manifest field (JSON pointer) each property comes from, where one does: where a
   // target that cannot express the property reports it.
   std::map<std::string, std::string> sources = {};
+  // The manifest field (JSON pointer) left unset whose default each other property holds
+  // (explain marks them).
+  std::map<std::string, std::string> defaults = {};
 };
 
 struct Output {
