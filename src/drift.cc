@@ -1,8 +1,5 @@
 #include "drift.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <map>
@@ -18,20 +15,10 @@ bool is_real_directory(const fs::directory_entry& e) {
   return e.symlink_status(ec).type() == fs::file_type::directory;
 }
 
-// Whether the regular file at `path` opens with the artifact header. Symbolic links are not
+// Whether the file at `path` opens with the artifact header. Symbolic links are not
 // followed: a link is never aurora-gen's.
 bool generated_by_us(const std::string& path) {
-  const int fd = open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-  if (fd < 0) return false;
-  std::string head(kArtifactFirstLine.size(), '\0');
-  std::size_t done = 0;
-  while (done < head.size()) {
-    const ssize_t n = read(fd, head.data() + done, head.size() - done);
-    if (n <= 0) break;
-    done += static_cast<std::size_t>(n);
-  }
-  close(fd);
-  return done == head.size() && head == kArtifactFirstLine;
+  return file_start(path, kArtifactFirstLine.size()) == kArtifactFirstLine;
 }
 
 // Files under out_dir, as "<name>/<target dir>/<file>", that carry the artifact header and
