@@ -26,6 +26,11 @@ if [ "${1:-}" = "--with-test-tools" ]; then
      [ "$root/tools/pulumi/package-lock.json" -nt "$root/tools/pulumi/node_modules" ]; then
     (cd "$root/tools/pulumi" && npm ci --silent --no-audit --no-fund)
   fi
+  # cfn-guard and AWS Control Tower's rules (tools/cfn-guard/README.md).
+  if [ ! -d "$root/tools/cfn-guard/node_modules" ] ||
+     [ "$root/tools/cfn-guard/package-lock.json" -nt "$root/tools/cfn-guard/node_modules" ]; then
+    (cd "$root/tools/cfn-guard" && npm ci --silent --no-audit --no-fund)
+  fi
   command -v cfn-lint >/dev/null 2>&1 ||
     echo "setup: warning: cfn-lint is not on PATH; the CloudFormation conformance test will fail" >&2
 fi

@@ -34,6 +34,7 @@ struct Options {
   std::string format = "text";
   std::string templates_dir;
   std::vector<std::string> manifests;
+  bool strict = false;
 };
 
 // Compiles every manifest; the result is complete only when none had an error.
@@ -144,7 +145,8 @@ int run_render(const Options& o) {
       report(diags, o.format);
       return kUsage;
     }
-    return print_single(b, o, diags);
+    const int code = print_single(b, o, diags);
+    return strict_exit(diags, o.strict, code);
   }
   std::vector<OutputFile> files = artifacts(b, targets_of(o.target), diags);
   std::vector<PlannedFile> plan;
@@ -155,11 +157,11 @@ int run_render(const Options& o) {
   }
   if (o.check) {
     report(diags, o.format);
-    return check_drift(plan, o);
+    return strict_exit(diags, o.strict, check_drift(plan, o));
   }
   const bool ok = write_output(o.out_dir, plan, diags);
   report(diags, o.format);
-  return ok ? kClean : kUsage;
+  return strict_exit(diags, o.strict, ok ? kClean : kUsage);
 }
 
 int run_validate(const Options& o) {
@@ -167,7 +169,7 @@ int run_validate(const Options& o) {
   const Batch b = compile_all(o, diags, false);
   report(diags, o.format);
   if (b.io_error) return kUsage;
-  return b.invalid ? kFindings : kClean;
+  return strict_exit(diags, o.strict, b.invalid ? kFindings : kClean);
 }
 
 int run_explain(const Options& o) {
@@ -185,6 +187,7 @@ void add_common(CLI::App* cmd, Options& o) {
       ->check(CLI::IsMember({"text", "json", "sarif"}));
   cmd->add_option("--templates-dir", o.templates_dir,
                   "Directory whose templates/, schemas/ and data/ override the built-in ones");
+  cmd->add_flag("--strict", o.strict, "Exit 1 when a warning is reported (for CI)");
 }
 
 const char* kExamples = R"(

@@ -66,9 +66,9 @@ void add_topic_key(Context& c) {
         {{"description", "Encrypts the alarm notifications of " + c.name},
          {"enable_key_rotation", true},
          {"deletion_window_in_days", 7},
-         {"policy",
-          ir::json(ir::Map{{"Version", "2012-10-17"},
-                           {"Statement", ir::List{account_administration(), cloudwatch}}})},
+         {"policy", ir::json(ir::Map{{"Version", "2012-10-17"},
+                                     {"Statement", ir::List{account_administration(), cloudwatch,
+                                                            deny_grants_outside_aws()}}})},
          {"tags", c.tags(c.name + "-alarms")}})
       .legacy_name.clear();
   c.add("kms_alias", "alarm_key_alias",

@@ -2,6 +2,7 @@
 
 #include "loader.h"
 #include "lower.h"
+#include "policy/policy_stage.h"
 #include "schema_validation.h"
 #include "semantic_checks.h"
 
@@ -16,7 +17,10 @@ std::optional<Compiled> compile(const std::string& path, std::string_view text, 
   diags.append(local);
   if (!m || local.has_errors()) return std::nullopt;
   Compiled out{std::move(*m), {}};
-  if (lower_it) out.graph = lower(out.manifest);
+  // Lowered even to validate: the policy warnings judge the manifest as it will be rendered.
+  out.graph = lower(out.manifest);
+  apply_policy(out.manifest, out.graph, diags);
+  if (!lower_it) out.graph = {};
   return out;
 }
 

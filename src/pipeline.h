@@ -17,7 +17,8 @@ struct Compiled {
 };
 
 // Runs every stage that applies and stops at the first that reports an error; nullopt then.
-// `lower_it` false stops after the semantic checks (the validate command).
+// The policy stage's warnings come from the lowered graph; `lower_it` false (the validate
+// command) returns no graph.
 std::optional<Compiled> compile(const std::string& path, std::string_view text, Diagnostics& diags,
                                 bool lower_it = true);
 
