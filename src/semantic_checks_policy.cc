@@ -29,7 +29,8 @@ void check_policy_exceptions(Context& c) {
                  "keep one entry per rule");
     }
     const auto reason = c.str(p + "/reason");
-    if (reason && find_control_character(*reason) != std::string::npos) {
+    if (reason && (find_control_character(*reason) != std::string::npos ||
+                   reason->find_first_of("\r\n") != std::string::npos)) {
       c.error_at(p + "/reason", "policy.exception-reason",
                  dotted(p + "/reason") + " must be one line without control characters",
                  "the reason is written beside each scanner's suppression in the artifacts");

@@ -36,11 +36,16 @@ void suppress(ir::Resource& r, const ScannerRule& s, const std::string& reason) 
   if (!known) r.suppressions.push_back(std::move(sup));
 }
 
-// Where a failure points: the property's manifest field, the parameter's entry, else the
-// field the resource comes from.
-std::string pointer_of(const ir::Resource& r, const policy::Check& c, const Verdict& v) {
+// Where a failure points: the property's manifest field (the resource's sources, or the
+// field of that name under the resource's origin or the spec), the parameter's entry, else
+// the field the resource comes from.
+std::string pointer_of(const Manifest& m, const ir::Resource& r, const policy::Check& c,
+                       const Verdict& v) {
   if (!v.parameter.empty()) return "/spec/parameters/" + v.parameter;
   if (auto s = r.sources.find(c.property); s != r.sources.end()) return s->second;
+  for (const std::string& p : {r.origin + "/" + c.property, "/spec/" + c.property}) {
+    if (m.doc.contains(nlohmann::json::json_pointer(p))) return p;
+  }
   return r.origin.empty() ? "/spec" : r.origin;
 }
 
@@ -67,7 +72,7 @@ std::map<std::string, Exception> exceptions(const Manifest& m) {
   return out;
 }
 
-void judge_all(ir::Graph& g, std::map<std::string, Finding>& findings) {
+void judge_all(const Manifest& m, ir::Graph& g, std::map<std::string, Finding>& findings) {
   for (const ScannerRule& s : policy::table().scanner_rules) {
     for (const policy::Check& c : s.checks) {
       for (ir::Resource& r : g.resources) {
@@ -78,7 +83,7 @@ void judge_all(ir::Graph& g, std::map<std::string, Finding>& findings) {
           continue;
         }
         Finding& f = findings[v->policy];
-        if (f.pointer.empty()) f.pointer = pointer_of(r, c, *v);
+        if (f.pointer.empty()) f.pointer = pointer_of(m, r, c, *v);
         if (suppressible(s.scanner) &&
             std::find(f.tags.begin(), f.tags.end(), s.id) == f.tags.end()) {
           f.ids.push_back(display(s));
@@ -102,8 +107,9 @@ Diagnostic warning(const Manifest& m, const policy::PolicyRule& rule, const Find
   Diagnostic d;
   d.severity = Severity::Warning;
   d.rule = rule.id;
-  d.message = rule.title + (scanners.empty() ? std::string(" (no listed scanner checks it)")
-                                             : "; scanners will report " + joined(scanners));
+  d.message = rule.title + (scanners.empty()
+                                ? std::string(" (no scanner rule of docs/policy.md reports it)")
+                                : "; scanners will report " + joined(scanners));
   d.loc = m.map.at(f.pointer);
   d.hint = rule.fix +
            ", or record the exception with its reason: spec.policy.exceptions: [{rule: " + rule.id +
@@ -119,7 +125,7 @@ Diagnostic warning(const Manifest& m, const policy::PolicyRule& rule, const Find
 
 void apply_policy(const Manifest& m, ir::Graph& g, Diagnostics& diags) {
   std::map<std::string, Finding> findings;
-  judge_all(g, findings);
+  judge_all(m, g, findings);
   const std::map<std::string, Exception> excepted = exceptions(m);
   std::vector<Diagnostic> warnings;
   for (const policy::PolicyRule& rule : policy::table().rules) {
