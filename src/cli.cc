@@ -237,6 +237,9 @@ int run_cli(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json", "markdown", "sarif"}));
   plan_cmd->add_flag("--allow-replace", plan.allow_replace,
                      "Exit 0 even when a change replaces or deletes a stateful resource");
+  plan_cmd->add_option("--since", plan.since,
+                       "Compare each manifest as this aurora-gen release rendered it (0.2)")
+      ->check(CLI::IsMember({"0.2"}));
   plan_cmd->add_option("--templates-dir", o.templates_dir,
                        "Directory whose templates/ and schemas/ override the built-in ones");
   try {

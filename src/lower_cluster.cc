@@ -31,7 +31,9 @@ void add_credentials(const Context& c, ir::Map& p) {
   if (restoring(c)) {
     add_restore(c, p);
   } else {
-    ir::set(p, "master_username", text(creds, "username", std::string(defaults::kMasterUsername)));
+    const std::string fallback = c.defaults_0_2 ? (c.postgres ? "postgres" : "admin")
+                                                : std::string(defaults::kMasterUsername);
+    ir::set(p, "master_username", text(creds, "username", fallback));
   }
   if (managed_password(c)) {
     ir::set(p, "manage_master_user_password", true);
@@ -109,7 +111,7 @@ void add_common_database(const Context& c, ir::Map& p) {
   ir::set(p, "deletion_protection", flag(c.spec, "deletion_protection", true));
   ir::set(p, "iam_database_authentication_enabled",
           flag(c.spec, "iam_database_authentication_enabled",
-               defaults::iam_authentication(text(c.spec, "engine"))));
+               !c.defaults_0_2 && defaults::iam_authentication(text(c.spec, "engine"))));
   if (const std::vector<std::string> logs = log_exports(c); !logs.empty()) {
     ir::set(p, "enabled_cloudwatch_logs_exports", ir::List(logs.begin(), logs.end()));
   }

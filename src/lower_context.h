@@ -29,6 +29,7 @@ struct Context {
   bool aurora;       // kind == AuroraCluster
   bool postgres;     // a PostgreSQL engine
   ir::Graph& graph;
+  bool defaults_0_2 = false;  // LowerOptions::defaults_of_0_2
   // The manifest field (JSON pointer) resources added now come from: each lowering step
   // sets it, so that a resource's creation or deletion can be traced to a line.
   std::string origin = "/spec";

@@ -72,7 +72,7 @@ ir::Value key_policy(const Context& c) {
               {"Condition", condition}};
   ir::List statements{admin, use};
   if (creates_log_groups(c)) statements.push_back(logs_use(c));
-  statements.push_back(deny_grants_outside_aws());
+  if (!c.defaults_0_2) statements.push_back(deny_grants_outside_aws());
   return ir::json(ir::Map{{"Version", "2012-10-17"}, {"Statement", statements}});
 }
 

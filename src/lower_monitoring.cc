@@ -7,7 +7,7 @@ namespace {
 
 std::int64_t monitoring_interval(const Context& c) {
   return integer(get(c.spec, "monitoring"), "enhanced_monitoring_interval",
-                 defaults::kMonitoringInterval);
+                 c.defaults_0_2 ? 0 : defaults::kMonitoringInterval);
 }
 
 // The service may assume the role only on this account's behalf: without the condition,
@@ -64,7 +64,7 @@ void add_instance_settings(const Context& c, ir::Map& p) {
   ir::set(p, "publicly_accessible", flag(get(c.spec, "network"), "publicly_accessible", false));
   // Explicit, so the server certificate does not depend on the Region's default CA (which
   // was rds-ca-2019, expired since August 2024, for databases created before 2024).
-  ir::set(p, "ca_cert_identifier", std::string(defaults::kCaCertificate));
+  if (!c.defaults_0_2) ir::set(p, "ca_cert_identifier", std::string(defaults::kCaCertificate));
   ir::set(p, "auto_minor_version_upgrade",
           flag(get(c.spec, "maintenance"), "auto_minor_version_upgrade", true));
 }
@@ -93,7 +93,10 @@ void add_instance_monitoring(const Context& c, ir::Map& p) {
 
 std::vector<std::string> log_exports(const Context& c) {
   const json& logs = get(c.spec, "enabled_cloudwatch_logs_exports");
-  if (!logs.is_array()) return defaults::log_exports(text(c.spec, "engine"));
+  if (!logs.is_array()) {
+    if (c.defaults_0_2) return {};
+    return defaults::log_exports(text(c.spec, "engine"));
+  }
   std::vector<std::string> out;
   for (const json& t : logs) out.push_back(t.get<std::string>());
   return out;

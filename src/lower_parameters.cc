@@ -27,7 +27,7 @@ struct Setting {
 // CT.RDS.PR.28). Aurora sets it at cluster level, RDS for its DB instance. All are dynamic:
 // they apply without a reboot.
 std::vector<Setting> tls(const Context& c, bool cluster_level) {
-  if (c.aurora != cluster_level) return {};
+  if (c.aurora != cluster_level || c.defaults_0_2) return {};
   const std::string engine = text(c.spec, "engine");
   const EngineVersion v = *parse_engine_version(engine, text(c.spec, "engine_version"));
   if (c.postgres) return {{"rds.force_ssl", "1"}};

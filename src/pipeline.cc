@@ -9,7 +9,7 @@
 namespace ag {
 
 std::optional<Compiled> compile(const std::string& path, std::string_view text, Diagnostics& diags,
-                                bool lower_it) {
+                                bool lower_it, const LowerOptions& options) {
   Diagnostics local;
   std::optional<Manifest> m = load_manifest(path, text, local);
   if (m) validate_schema(*m, local);
@@ -18,8 +18,9 @@ std::optional<Compiled> compile(const std::string& path, std::string_view text, 
   if (!m || local.has_errors()) return std::nullopt;
   Compiled out{std::move(*m), {}};
   // Lowered even to validate: the policy warnings judge the manifest as it will be rendered.
-  out.graph = lower(out.manifest);
-  apply_policy(out.manifest, out.graph, diags);
+  out.graph = lower(out.manifest, options);
+  // The policy judges what this release renders, not what an older one did.
+  if (!options.defaults_of_0_2) apply_policy(out.manifest, out.graph, diags);
   if (!lower_it) out.graph = {};
   return out;
 }

@@ -8,6 +8,7 @@
 #include "diagnostics.h"
 #include "document.h"
 #include "ir.h"
+#include "lower.h"
 
 namespace ag {
 
@@ -20,6 +21,6 @@ struct Compiled {
 // The policy stage's warnings come from the lowered graph; `lower_it` false (the validate
 // command) returns no graph.
 std::optional<Compiled> compile(const std::string& path, std::string_view text, Diagnostics& diags,
-                                bool lower_it = true);
+                                bool lower_it = true, const LowerOptions& options = {});
 
 }  // namespace ag

@@ -85,6 +85,17 @@ check "terraform carries checkov's suppression with the reason" \
 check "cloudformation carries cfn-guard's suppression" \
   grep -q '"rds_cluster_deletion_protection_enabled_check"' "$work/excepted/analytics/cloudformation/template.yaml"
 
+# Upgrading aurora-gen: plan --since 0.2 compares a manifest as 0.2 rendered it with today's
+# rendering. The master user name's default changed, which replaces a cluster in Terraform
+# and Pulumi: the plan says so and how to keep the old name; written down, nothing is lost.
+expect 1 "plan --since 0.2 finds the changed user name default" -- "$bin" plan --since 0.2 "$good"
+check "it says how to keep the old name" grep -q "to keep postgres, write spec.credentials.username: postgres in the manifest" "$work/stdout"
+pinned=$work/pinned.yaml
+{ cat "$good"; printf '  credentials:\n    username: postgres\n'; } >"$pinned"
+expect 0 "plan --since 0.2 of a manifest that keeps the name" -- "$bin" plan --since 0.2 "$pinned"
+check "the upgrade still shows the new defaults" grep -q "rds_cluster.iam_database_authentication_enabled as false, this release as true" "$work/stdout"
+expect 2 "plan --since an unknown release" -- "$bin" plan --since 0.1 "$good"
+
 expect 0 "render cfn to stdout" -- "$bin" render --target cfn "$good"
 check "stdout is a template" grep -q "AWSTemplateFormatVersion" "$work/stdout"
 expect 0 "render pulumi to stdout" -- "$bin" render --target pulumi "$good"
