@@ -190,28 +190,29 @@ class Artifact:
             self._terraform(os.path.join(directory, "main.tf"), graph, tmpl)
 
     @staticmethod
-    def _by_ir(props_map, values):
-        return {ir: values[key] for ir, key in props_map.items() if key in values}
+    def _each(graph, resources, naming, tmpl, key):
+        """(IR name, kind, the target's resource, its properties by IR name), for each IR
+        resource the artifact holds."""
+        for name, r in graph.items():
+            tid = naming(name)
+            if tid not in resources or r["kind"] not in tmpl:
+                continue
+            body = {k: literal(v) for k, v in (resources[tid].get(key) or {}).items()}
+            props = {ir: body[k] for ir, k in tmpl[r["kind"]][1].items() if k in body}
+            yield name, r["kind"], tid, resources[tid], props
 
     def _cfn(self, path, graph, tmpl):
         with open(path) as f:
             text = f.read()
         resources = yaml.load(text, Loader=TagLoader)["Resources"]
-        for name, r in graph.items():
-            lid = pascal(name)
-            if lid not in resources or r["kind"] not in tmpl:
-                continue
-            body = {k: literal(v) for k, v in (resources[lid].get("Properties") or {}).items()}
-            props = self._by_ir(tmpl[r["kind"]][1], body)
-            if "parameters" in props and isinstance(props["parameters"], dict):
+        for name, kind, lid, res, props in self._each(graph, resources, pascal, tmpl, "Properties"):
+            if isinstance(props.get("parameters"), dict):
                 props["parameters"] = [{"name": k, "value": v} for k, v in props["parameters"].items()]
-            if "policy" in props and isinstance(props["policy"], dict):
-                props["policy"] = props["policy"]
             # CloudFormation spells the final snapshot as the deletion policy (docs/parity.md).
-            if r["kind"] in ("rds_cluster", "db_instance"):
-                props["skip_final_snapshot"] = resources[lid].get("DeletionPolicy") != "Snapshot"
+            if kind in ("rds_cluster", "db_instance"):
+                props["skip_final_snapshot"] = res.get("DeletionPolicy") != "Snapshot"
             self.props[name] = props
-            meta = resources[lid].get("Metadata") or {}
+            meta = res.get("Metadata") or {}
             sup = set()
             for s in (meta.get("checkov") or {}).get("skip", []):
                 sup.add(("checkov", s["id"], s["comment"]))
@@ -231,15 +232,11 @@ class Artifact:
     def _pulumi(self, path, graph, tmpl):
         with open(path) as f:
             resources = yaml.load(f, Loader=TagLoader)["resources"]
-        for name, r in graph.items():
-            pid = camel(name)
-            if pid not in resources or r["kind"] not in tmpl:
-                continue
-            body = {k: literal(v) for k, v in (resources[pid].get("properties") or {}).items()}
-            props = self._by_ir(tmpl[r["kind"]][1], body)
-            if isinstance(props.get("policy"), Expr) and "fn::toJSON" in str(
-                    resources[pid]["properties"].get(tmpl[r["kind"]][1].get("policy"))):
-                props["policy"] = resources[pid]["properties"][tmpl[r["kind"]][1]["policy"]]["fn::toJSON"]
+        for name, kind, _, res, props in self._each(graph, resources, camel, tmpl, "properties"):
+            # A JSON document is fn::toJSON of the document itself.
+            raw = res["properties"].get(tmpl[kind][1].get("policy", ""), None)
+            if isinstance(raw, dict) and "fn::toJSON" in raw:
+                props["policy"] = raw["fn::toJSON"]
             self.props[name] = props
             self.suppressed[name] = set()  # no scanner reads Pulumi YAML
 
@@ -249,7 +246,7 @@ class Artifact:
             if name not in resources or r["kind"] not in tmpl:
                 continue
             tf = resources[name]
-            props = self._by_ir(tmpl[r["kind"]][1], tf["attrs"])
+            props = {ir: tf["attrs"][k] for ir, k in tmpl[r["kind"]][1].items() if k in tf["attrs"]}
             if "parameters" in tmpl[r["kind"]][1]:
                 props["parameters"] = tf["blocks"].get("parameter", [])
             self.props[name] = props
@@ -429,16 +426,24 @@ def check_manifest(aurora_gen, root, manifest, directory, table, tmpl, problems)
     for row in table["scanner_rules"]:
         for name in graph:
             verdicts = {t: row_verdict(row, name, arts[t], graph) for t in TARGETS}
-            if True:  # noqa: one level, as before
-                read = {t: v for t, v in verdicts.items() if v not in (None, "unread")}
-                if not read:
-                    continue
+            read = {t: v for t, v in verdicts.items() if v not in (None, "unread")}
+            if read:
                 judged += 1
                 kinds = {json.dumps(v) for v in read.values()}
                 where = f"{label}: {row['scanner']} {row['id']} on {name}"
                 if len(kinds) > 1:
                     problems.append(f"{where}: the targets disagree: {read}")
                 verdict = next(iter(read.values()))
+                if verdict != "pass" and verdict[0] == "guaranteed":
+                    problems.append(f"{where}: fails a guarantee: {verdict[1]}")
+                    continue
+                if verdict != "pass" and verdict[0] == "policy":
+                    tags, _ = warned.get(verdict[1], (set(), None))
+                    if verdict[1] not in warned:
+                        problems.append(f"{where}: fails, and {verdict[1]} is not reported")
+                    elif row["scanner"] != "aurora-gen" and row["id"] not in tags:
+                        problems.append(f"{where}: fails, and the {verdict[1]} warning does not "
+                                        f"name it")
                 for t in row["reads"]:
                     if verdicts.get(t) is None:
                         continue
@@ -449,24 +454,13 @@ def check_manifest(aurora_gen, root, manifest, directory, table, tmpl, problems)
                             problems.append(f"{where}: {t} suppresses a rule that passes")
                         continue
                     kind, why = verdict
-                    if kind == "guaranteed":
-                        problems.append(f"{where}: {t} fails a guarantee: {why}")
-                        continue
                     if kind == "policy":
-                        tags, reason = warned.get(why, (set(), None))
-                        if why not in warned:
-                            problems.append(f"{where}: {t} fails, and {why} is not reported")
-                        elif row["scanner"] != "aurora-gen" and row["id"] not in tags:
-                            problems.append(f"{where}: {t} fails, and the {why} warning does "
-                                            f"not name it")
-                        if reason is None:
+                        why = warned.get(why, (set(), None))[1]
+                        if why is None:  # not recorded as an exception: the scanner is to report it
                             if key in sups:
                                 problems.append(f"{where}: {t} suppresses an opt-out the "
                                                 f"manifest records no exception for")
                             continue
-                        why = reason
-                    if row["scanner"] == "aurora-gen":
-                        continue
                     if key not in sups:
                         problems.append(f"{where}: {t} carries no {row['scanner']} suppression "
                                         f"({why})")
