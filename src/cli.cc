@@ -14,15 +14,17 @@
 
 #include <CLI/CLI.hpp>
 
+#include "batch.h"
+#include "cli_commands.h"
 #include "cli_common.h"
 #include "cli_plan.h"
 #include "embedded_assets.h"
 #include "explain.h"
 #include "loader.h"
 #include "output_tree.h"
+#include "parallel.h"
 #include "pipeline.h"
 #include "render.h"
-#include "target_resources.h"
 
 namespace ag {
 namespace {
@@ -33,34 +35,10 @@ struct Options {
   bool check = false;
   std::string format = "text";
   std::string templates_dir;
+  unsigned jobs = default_jobs();
   std::vector<std::string> manifests;
   bool strict = false;
 };
-
-// Compiles every manifest; the result is complete only when none had an error.
-struct Batch {
-  std::vector<Compiled> compiled;
-  bool io_error = false;
-  bool invalid = false;
-};
-
-Batch compile_all(const Options& o, Diagnostics& diags, bool lower_it) {
-  Batch b;
-  for (const std::string& path : o.manifests) {
-    Diagnostics local;
-    const std::optional<std::string> text = read_manifest(path, local);
-    if (!text) {
-      b.io_error = b.io_error || local.items().front().rule == "io.read";
-      b.invalid = true;
-    } else if (auto c = compile(path, *text, local, lower_it)) {
-      b.compiled.push_back(std::move(*c));
-    } else {
-      b.invalid = true;
-    }
-    diags.append(local);
-  }
-  return b;
-}
 
 std::vector<Target> targets_of(const std::string& name) {
   if (name == "cfn") return {Target::CloudFormation};
@@ -69,115 +47,93 @@ std::vector<Target> targets_of(const std::string& name) {
   return {Target::CloudFormation, Target::Terraform, Target::Pulumi};
 }
 
-// A warning at each manifest field the target cannot express, once per field.
-void report_dropped(const Compiled& c, Target t, Diagnostics& diags) {
-  std::set<std::string> seen;
-  for (const DroppedProperty& d : dropped_properties(c.graph, t)) {
-    if (!seen.insert(d.source).second) continue;
-    diags.warning(
-        "render.dropped",
-        std::string(target_dir(t)) + " cannot express " + dotted(d.source) + ": " + d.reason,
-        c.manifest.map.key_at(d.source));
-  }
-}
+// The exit code of a batch that has errors: 2 when a file could not be read or written.
+int failure_code(const Batch& b) { return b.io_error() ? kUsage : kFindings; }
 
-// Every artifact of every manifest, at <name>/<target dir>/<file>.
-std::vector<OutputFile> artifacts(const Batch& b, const std::vector<Target>& targets,
-                                  Diagnostics& diags) {
-  std::vector<OutputFile> files;
-  std::set<std::string> names;
-  for (const Compiled& c : b.compiled) {
-    if (!names.insert(c.graph.name).second) {
-      diags.error("cli.duplicate-name",
-                  "another manifest in this call also has metadata.name '" + c.graph.name +
-                      "'; their artifacts would overwrite each other",
-                  c.manifest.map.at("/metadata/name"));
-      continue;
-    }
-    for (Target t : targets) {
-      report_dropped(c, t, diags);
-      for (Artifact& a : render(c.graph, t)) {
-        files.push_back(
-            {c.graph.name + "/" + std::string(target_dir(t)) + "/" + a.path, std::move(a.content)});
-      }
-    }
-  }
-  return files;
-}
-
-int print_single(const Batch& b, const Options& o, Diagnostics& diags) {
+// One manifest, one single-file target, on stdout.
+int print_single(const Options& o) {
   const std::vector<Target> targets = targets_of(o.target);
-  if (b.compiled.size() != 1 || targets.size() != 1 || targets[0] == Target::Terraform) {
-    diags.error("cli.out-dir-required",
-                "printing to stdout takes one manifest and --target cfn or pulumi; use "
-                "--out-dir for several manifests, terraform or all",
-                {});
+  if (o.manifests.size() != 1 || targets.size() != 1 || targets[0] == Target::Terraform) {
+    const Batch b = validate_batch(o.manifests, o.jobs);  // their errors come out first
+    Diagnostics diags = b.diagnostics();
+    if (!b.invalid()) {
+      diags.error("cli.out-dir-required",
+                  "printing to stdout takes one manifest and --target cfn or pulumi; use "
+                  "--out-dir for several manifests, terraform or all",
+                  {});
+    }
     report(diags, o.format);
-    return kUsage;
+    return b.invalid() ? failure_code(b) : kUsage;
   }
-  report_dropped(b.compiled[0], targets[0], diags);
-  std::cout << render(b.compiled[0].graph, targets[0]).front().content;
-  report(diags, o.format);
-  return kClean;
+  ManifestOutcome m;
+  const std::optional<Compiled> c = compile_manifest(o.manifests[0], true, m);
+  if (c) {
+    report_dropped(*c, targets[0], m.diags);
+    std::cout << render(c->graph, targets[0]).front().content;
+  }
+  report(m.diags, o.format);
+  if (c) return strict_exit(m.diags, o.strict, kClean);
+  return m.io_error ? kUsage : kFindings;
 }
 
-int check_drift(const std::vector<PlannedFile>& plan, const Options& o) {
+int check_drift(const Batch& b, const Options& o) {
   int drift = 0;
-  for (const PlannedFile& p : plan) {
-    if (p.state == FileState::Unchanged) continue;
-    ++drift;
-    std::cout << (p.state == FileState::New ? "missing: " : "would change: ") << o.out_dir << "/"
-              << p.file.path << "\n";
+  for (const ManifestOutcome& m : b.manifests) {
+    for (const auto& [path, state] : m.files) {
+      if (state == FileState::Unchanged) continue;
+      ++drift;
+      std::cout << (state == FileState::New ? "missing: " : "would change: ") << o.out_dir << "/"
+                << path << "\n";
+    }
   }
   return drift == 0 ? kClean : kFindings;
 }
 
 int run_render(const Options& o) {
-  Diagnostics diags;
-  Batch b = compile_all(o, diags, true);
-  if (b.invalid) {
-    report(diags, o.format);
-    return b.io_error ? kUsage : kFindings;
-  }
   if (o.out_dir.empty()) {
     if (o.check) {
+      Diagnostics diags;
       diags.error("cli.check-needs-out-dir", "--check compares with --out-dir; give one", {});
       report(diags, o.format);
       return kUsage;
     }
-    const int code = print_single(b, o, diags);
-    return strict_exit(diags, o.strict, code);
+    return print_single(o);
   }
-  std::vector<OutputFile> files = artifacts(b, targets_of(o.target), diags);
-  std::vector<PlannedFile> plan;
-  if (!diags.has_errors()) plan = plan_output(o.out_dir, std::move(files), diags);
-  if (diags.has_errors()) {
+  OutputTree out(o.out_dir, o.check ? OutputTree::Mode::Check : OutputTree::Mode::Write);
+  const Batch b = render_batch(o.manifests, targets_of(o.target), out, o.jobs);
+  Diagnostics diags = b.diagnostics();
+  if (b.invalid()) {
     report(diags, o.format);
-    return diags.items().back().rule.rfind("io.", 0) == 0 ? kUsage : kFindings;
+    return failure_code(b);  // `out` removes what was staged
   }
   if (o.check) {
     report(diags, o.format);
-    return strict_exit(diags, o.strict, check_drift(plan, o));
+    return strict_exit(diags, o.strict, check_drift(b, o));
   }
-  const bool ok = write_output(o.out_dir, plan, diags);
+  const bool ok = out.commit(diags);
   report(diags, o.format);
   return strict_exit(diags, o.strict, ok ? kClean : kUsage);
 }
 
 int run_validate(const Options& o) {
-  Diagnostics diags;
-  const Batch b = compile_all(o, diags, false);
+  const Batch b = validate_batch(o.manifests, o.jobs);
+  const Diagnostics diags = b.diagnostics();
   report(diags, o.format);
-  if (b.io_error) return kUsage;
-  return strict_exit(diags, o.strict, b.invalid ? kFindings : kClean);
+  if (b.io_error()) return kUsage;
+  return strict_exit(diags, o.strict, b.invalid() ? kFindings : kClean);
 }
 
 int run_explain(const Options& o) {
-  Diagnostics diags;
-  const Batch b = compile_all(o, diags, true);
-  report(diags, o.format);
-  if (b.invalid) return b.io_error ? kUsage : kFindings;
-  for (const Compiled& c : b.compiled) std::cout << explain(c.graph);
+  Batch b;
+  std::vector<Compiled> graphs;
+  for (const std::string& path : o.manifests) {
+    if (auto c = compile_manifest(path, true, b.manifests.emplace_back())) {
+      graphs.push_back(std::move(*c));
+    }
+  }
+  report(b.diagnostics(), o.format);
+  if (b.invalid()) return failure_code(b);
+  for (const Compiled& c : graphs) std::cout << explain(c.graph);
   return kClean;
 }
 
@@ -188,21 +144,9 @@ void add_common(CLI::App* cmd, Options& o) {
   cmd->add_option("--templates-dir", o.templates_dir,
                   "Directory whose templates/, schemas/ and data/ override the built-in ones");
   cmd->add_flag("--strict", o.strict, "Exit 1 when a warning is reported (for CI)");
+  cmd->add_option("--jobs,-j", o.jobs, "Manifests compiled at once (default: the cores)")
+      ->check(CLI::Range(1u, 1024u));
 }
-
-const char* kExamples = R"(
-Examples:
-  aurora-gen render --target cfn manifest.yaml            print a CloudFormation template
-  aurora-gen render --target all --out-dir out *.yaml     write out/<name>/<target>/...
-  aurora-gen render --check --out-dir out *.yaml          exit 1 if out/ is stale
-  aurora-gen validate manifests/*.yaml                    check manifests, write nothing
-  aurora-gen explain manifest.yaml                        show the resource graph with defaults
-  aurora-gen plan old.yaml new.yaml                       what an edit does to each resource
-  aurora-gen plan --base origin/main db/*.yaml            the same, against a git revision
-
-Exit codes: 0 clean, 1 invalid manifest, drift, or a plan that destroys data, 2 usage or
-I/O error.
-)";
 
 }  // namespace
 
@@ -210,7 +154,6 @@ int run_cli(int argc, char** argv) {
   CLI::App app(
       "aurora-gen: compiles Aurora and RDS manifests to CloudFormation, Terraform "
       "and Pulumi YAML");
-  app.footer(kExamples);
   app.set_version_flag("--version", std::string("aurora-gen ") + AG_VERSION);
   app.require_subcommand(1);
   Options o;
@@ -242,12 +185,14 @@ int run_cli(int argc, char** argv) {
       ->check(CLI::IsMember({"0.2"}));
   plan_cmd->add_option("--templates-dir", o.templates_dir,
                        "Directory whose templates/ and schemas/ override the built-in ones");
+  const std::vector<Command> commands = add_commands(app);
+  add_examples(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
+    if (!explain_unknown_argument(app, argc, argv)) app.exit(e);
     return kUsage;
   }
   if (!o.templates_dir.empty()) set_asset_override_dir(o.templates_dir);
@@ -255,6 +200,9 @@ int run_cli(int argc, char** argv) {
     if (render_cmd->parsed()) return run_render(o);
     if (validate_cmd->parsed()) return run_validate(o);
     if (plan_cmd->parsed()) return run_plan(plan);
+    for (const Command& c : commands) {
+      if (c.cmd->parsed()) return c.run();
+    }
     return run_explain(o);
   } catch (const std::exception& e) {
     std::cerr << "aurora-gen: internal error: " << e.what() << "\n";

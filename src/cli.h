@@ -1,4 +1,4 @@
-// The command line: render, validate, explain and plan.
+// The command line: render, validate, explain, plan, graph, init and schema.
 #pragma once
 
 namespace ag {

@@ -2,48 +2,79 @@
 
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
+
+#include "tree_parse.h"
 
 namespace ag {
 namespace {
 
-std::string& override_dir() {
-  static std::string dir;
-  return dir;
-}
+struct Override {
+  std::string text;
+  std::string tree;  // parsed on first use
+};
 
 // Files read from the override directory live here for the life of the process, so the
-// string_views handed out stay valid.
-std::map<std::string, std::string, std::less<>>& override_cache() {
-  static std::map<std::string, std::string, std::less<>> cache;
-  return cache;
+// views handed out stay valid. Compiling on several threads reads assets concurrently.
+struct Overrides {
+  std::mutex mu;
+  std::string dir;
+  std::map<std::string, Override, std::less<>> files;
+};
+
+Overrides& overrides() {
+  static Overrides o;
+  return o;
 }
 
-const std::string* read_override(std::string_view path) {
-  if (override_dir().empty()) return nullptr;
-  auto& cache = override_cache();
-  if (auto it = cache.find(path); it != cache.end()) return &it->second;
-  std::ifstream in(override_dir() + "/" + std::string(path), std::ios::binary);
+// The override of `path`, or nullptr; the caller holds the lock.
+Override* read_override(Overrides& o, std::string_view path) {
+  if (o.dir.empty()) return nullptr;
+  if (auto it = o.files.find(path); it != o.files.end()) return &it->second;
+  std::ifstream in(o.dir + "/" + std::string(path), std::ios::binary);
   if (!in) return nullptr;
   std::ostringstream text;
   text << in.rdbuf();
-  return &cache.emplace(std::string(path), text.str()).first->second;
+  return &o.files.emplace(std::string(path), Override{text.str(), {}}).first->second;
+}
+
+const Asset& embedded(std::string_view path) {
+  for (const Asset& a : embedded_assets()) {
+    if (a.path == path) return a;
+  }
+  throw std::out_of_range("no embedded asset " + std::string(path));
 }
 
 }  // namespace
 
 void set_asset_override_dir(std::string dir) {
-  override_dir() = std::move(dir);
-  override_cache().clear();
+  Overrides& o = overrides();
+  std::lock_guard lock(o.mu);
+  o.dir = std::move(dir);
+  o.files.clear();
 }
 
 std::string_view asset(std::string_view path) {
-  if (const std::string* text = read_override(path)) return *text;
-  for (const Asset& a : embedded_assets()) {
-    if (a.path == path) return a.data;
+  Overrides& o = overrides();
+  {
+    std::lock_guard lock(o.mu);
+    if (const Override* file = read_override(o, path)) return file->text;
   }
-  throw std::out_of_range("no embedded asset " + std::string(path));
+  return embedded(path).text;
+}
+
+tree::View asset_tree(std::string_view path) {
+  Overrides& o = overrides();
+  {
+    std::lock_guard lock(o.mu);
+    if (Override* file = read_override(o, path)) {
+      if (file->tree.empty()) file->tree = tree::from_source(path, file->text);
+      return tree::View(file->tree);
+    }
+  }
+  return tree::View(embedded(path).tree);
 }
 
 }  // namespace ag

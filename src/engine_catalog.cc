@@ -2,10 +2,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <map>
-#include <set>
-
-#include <nlohmann/json.hpp>
 
 #include "edit_distance.h"
 #include "embedded_assets.h"
@@ -13,70 +9,39 @@
 namespace ag::catalog {
 namespace {
 
-using Json = nlohmann::json;
-
-using Names = std::set<std::string, std::less<>>;
-
 // A version a hint may suggest: known, not deprecated, and in a form aurora-gen accepts.
 struct Offered {
   EngineVersion version;
   std::string text;
 };
 
-struct EngineData {
-  Names versions;
-  Names deprecated;
-  Names classes;
-  std::map<std::string, Names, std::less<>> not_in_line;
-  std::vector<Offered> offered;  // oldest first
-};
+// The catalog is read in place (asset_tree.h): a check asks about one engine, and finding a
+// version or class in its list is a scan of a few hundred short strings.
+tree::View catalog() { return asset_tree("data/engine-catalog.json"); }
 
-struct Catalog {
-  std::string source_version;
-  std::map<std::string, EngineData, std::less<>> engines;
-};
+tree::View engine_data(std::string_view engine) { return catalog().at("engines").find(engine); }
 
-Names string_set(const Json& list) {
-  Names out;
-  for (const Json& item : list) out.insert(item.get<std::string>());
-  return out;
+bool listed(tree::View list, std::string_view s) {
+  if (!list.is_list()) return false;
+  for (const tree::Entry e : list.items()) {
+    if (e.value.string() == s) return true;
+  }
+  return false;
 }
 
-EngineData engine_data(const std::string& engine, const Json& j) {
-  EngineData d{string_set(j.at("versions")),
-               string_set(j.at("deprecated")),
-               string_set(j.at("instance_classes")),
-               {},
-               {}};
-  for (const auto& [line, classes] : j.at("instance_classes_not_in_major").items()) {
-    d.not_in_line.emplace(line, string_set(classes));
+// The offered versions of an engine, oldest first: only hints need them.
+std::vector<Offered> offered(std::string_view engine) {
+  const tree::View d = engine_data(engine);
+  std::vector<Offered> out;
+  if (!d.is_map()) return out;
+  const tree::View deprecated = d.at("deprecated");
+  for (const tree::Entry e : d.at("versions").items()) {
+    auto v = parse_engine_version(engine, e.value.string());
+    if (v && !listed(deprecated, e.value.string())) out.push_back({*v, e.value.str()});
   }
-  for (const std::string& text : d.versions) {
-    auto v = parse_engine_version(engine, text);
-    if (v && !d.deprecated.count(text)) d.offered.push_back({*v, text});
-  }
-  std::sort(d.offered.begin(), d.offered.end(),
+  std::sort(out.begin(), out.end(),
             [](const Offered& a, const Offered& b) { return compare(a.version, b.version) < 0; });
-  return d;
-}
-
-// The embedded file (or the --templates-dir copy), parsed on first use.
-const Catalog& catalog() {
-  static const Catalog kCatalog = [] {
-    const Json j = Json::parse(asset("data/engine-catalog.json"));
-    Catalog c{j.at("cfn_lint_version").get<std::string>(), {}};
-    for (const auto& [engine, data] : j.at("engines").items()) {
-      c.engines.emplace(engine, engine_data(engine, data));
-    }
-    return c;
-  }();
-  return kCatalog;
-}
-
-const EngineData* find(std::string_view engine) {
-  const auto& engines = catalog().engines;
-  auto it = engines.find(engine);
-  return it == engines.end() ? nullptr : &it->second;
+  return out;
 }
 
 // Where a version sits within its major line, for "how close": the PostgreSQL minor, the
@@ -88,10 +53,10 @@ long position(const EngineVersion& v) {
   return is_postgres_engine(v.engine) && v.major >= 10 ? v.minor : v.patch;
 }
 
-std::vector<Offered> offered_in_line(const EngineData& d, const EngineVersion& v) {
+std::vector<Offered> offered_in_line(const EngineVersion& v) {
   std::vector<Offered> out;
   const std::string line = major_line(v);
-  for (const Offered& o : d.offered) {
+  for (const Offered& o : offered(v.engine)) {
     if (major_line(o.version) == line) out.push_back(o);
   }
   return out;
@@ -99,29 +64,26 @@ std::vector<Offered> offered_in_line(const EngineData& d, const EngineVersion& v
 
 }  // namespace
 
-std::string source_version() { return catalog().source_version; }
+std::string source_version() { return catalog().at("cfn_lint_version").str(); }
 
 std::string major_line(const EngineVersion& v) {
   if (is_postgres_engine(v.engine) && v.major >= 10) return std::to_string(v.major);
   return std::to_string(v.major) + "." + std::to_string(v.minor);
 }
 
-bool has_engine(std::string_view engine) { return find(engine) != nullptr; }
+bool has_engine(std::string_view engine) { return engine_data(engine).is_map(); }
 
 bool is_known_version(std::string_view engine, std::string_view version) {
-  const EngineData* d = find(engine);
-  return d != nullptr && d->versions.count(version) > 0;
+  return listed(engine_data(engine).find("versions"), version);
 }
 
 bool is_deprecated_version(std::string_view engine, std::string_view version) {
-  const EngineData* d = find(engine);
-  return d != nullptr && d->deprecated.count(version) > 0;
+  return listed(engine_data(engine).find("deprecated"), version);
 }
 
 std::vector<std::string> nearest_versions(const EngineVersion& v, std::size_t count) {
-  const EngineData* d = find(v.engine);
-  if (d == nullptr) return {};
-  std::vector<Offered> line = offered_in_line(*d, v);
+  if (!has_engine(v.engine)) return {};
+  std::vector<Offered> line = offered_in_line(v);
   if (line.empty()) {
     const std::string newest = newest_version(v.engine);
     return newest.empty() ? std::vector<std::string>{} : std::vector<std::string>{newest};
@@ -138,33 +100,32 @@ std::vector<std::string> nearest_versions(const EngineVersion& v, std::size_t co
 }
 
 std::string newest_in_line(const EngineVersion& v) {
-  const EngineData* d = find(v.engine);
-  if (d == nullptr) return "";
-  const std::vector<Offered> line = offered_in_line(*d, v);
+  const std::vector<Offered> line = offered_in_line(v);
   return line.empty() ? "" : line.back().text;
 }
 
 std::string newest_version(std::string_view engine) {
-  const EngineData* d = find(engine);
-  return d == nullptr || d->offered.empty() ? "" : d->offered.back().text;
+  const std::vector<Offered> all = offered(engine);
+  return all.empty() ? "" : all.back().text;
 }
 
 ClassOffer offers_class(std::string_view engine, const EngineVersion* v, std::string_view cls) {
-  const EngineData* d = find(engine);
-  if (d == nullptr || !d->classes.count(cls)) return ClassOffer::kNotForEngine;
+  const tree::View d = engine_data(engine);
+  if (!listed(d.find("instance_classes"), cls)) return ClassOffer::kNotForEngine;
   if (v == nullptr) return ClassOffer::kOffered;
-  auto missing = d->not_in_line.find(major_line(*v));
-  return missing != d->not_in_line.end() && missing->second.count(cls) ? ClassOffer::kNotInMajor
-                                                                       : ClassOffer::kOffered;
+  const tree::View missing = d.at("instance_classes_not_in_major").find(major_line(*v));
+  return listed(missing, cls) ? ClassOffer::kNotInMajor : ClassOffer::kOffered;
 }
 
 std::vector<std::string> offered_classes(std::string_view engine, const EngineVersion* v) {
-  const EngineData* d = find(engine);
-  if (d == nullptr) return {};
+  const tree::View classes = engine_data(engine).find("instance_classes");
   std::vector<std::string> out;
-  for (const std::string& cls : d->classes) {
-    if (offers_class(engine, v, cls) == ClassOffer::kOffered) out.push_back(cls);
+  if (!classes.is_list()) return out;
+  for (const tree::Entry e : classes.items()) {
+    if (offers_class(engine, v, e.value.string()) == ClassOffer::kOffered)
+      out.push_back(e.value.str());
   }
+  std::sort(out.begin(), out.end());
   return out;
 }
 

@@ -7,15 +7,12 @@
 #include <tuple>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "embedded_assets.h"
 #include "engine_catalog.h"
+#include "tree_parse.h"
 
 namespace ag::facts {
 namespace {
-
-using Json = nlohmann::json;
 
 struct Support {
   std::string engine;
@@ -45,33 +42,37 @@ constexpr std::pair<Feature, const char*> kFeatureKeys[] = {
 
 // A hand-edited file: a row that does not parse stops the program with its text rather
 // than quietly dropping a fact.
-[[noreturn]] void bad_row(const Json& row, const std::string& why) {
-  throw std::runtime_error("data/engine-facts.json: " + why + ": " + row.dump());
+[[noreturn]] void bad_row(tree::View row, const std::string& why) {
+  throw std::runtime_error("data/engine-facts.json: " + why + ": " + tree::to_json(row).dump());
 }
 
-Support support_row(const Json& row) {
-  auto date = parse_date(row.at("date").get<std::string>());
+Support support_row(tree::View row) {
+  auto date = parse_date(row.at("date").string());
   if (!date) bad_row(row, "not a YYYY-MM-DD date");
-  return {row.at("engine").get<std::string>(), row.at("major").get<std::string>(), *date};
+  return {row.at("engine").str(), row.at("major").str(), *date};
 }
 
-Minimum minimum_row(const Json& row) {
-  const std::string text = row.at("minimum").get<std::string>();
-  auto v = parse_engine_version(row.at("engine").get<std::string>(), text);
+Minimum minimum_row(tree::View row) {
+  const std::string text = row.at("minimum").str();
+  auto v = parse_engine_version(row.at("engine").string(), text);
   if (!v) bad_row(row, "minimum is not a version of its engine");
   return {*v, text};
 }
 
 Facts load() {
-  const Json j = Json::parse(asset("data/engine-facts.json"));
+  const tree::View j = asset_tree("data/engine-facts.json");
   Facts f;
-  for (const Json& row : j.at("end_of_standard_support")) f.support.push_back(support_row(row));
-  for (const Json& e : j.at("extended_support").at("engines")) {
-    f.extended_support.insert(e.get<std::string>());
+  for (const tree::Entry row : j.at("end_of_standard_support").items()) {
+    f.support.push_back(support_row(row.value));
+  }
+  for (const tree::Entry e : j.at("extended_support").at("engines").items()) {
+    f.extended_support.insert(e.value.str());
   }
   for (const auto& [feature, key] : kFeatureKeys) {
     auto& rows = f.minimums[feature];
-    for (const Json& row : j.at("feature_minimums").at(key)) rows.push_back(minimum_row(row));
+    for (const tree::Entry row : j.at("feature_minimums").at(key).items()) {
+      rows.push_back(minimum_row(row.value));
+    }
     std::sort(rows.begin(), rows.end(),
               [](const Minimum& a, const Minimum& b) { return compare(a.version, b.version) < 0; });
   }

@@ -49,7 +49,7 @@ std::string explain(const ir::Graph& g) {
     if (!r.depends_on.empty()) {
       Node deps = Node::seq();
       for (const std::string& d : r.depends_on) deps.items.push_back(Node::symbol(d));
-      n.add("depends_on", deps);
+      n.add("depends_on", std::move(deps));
     }
     n.add("properties", convert(r.props));
     // What the artifacts tell scanners to skip, and why (docs/policy.md).
@@ -58,22 +58,22 @@ std::string explain(const ir::Graph& g) {
       for (const ir::Suppression& x : r.suppressions) {
         skipped.items.push_back(Node::string(x.scanner + " " + x.id + ": " + x.reason));
       }
-      n.add("suppressions", skipped);
+      n.add("suppressions", std::move(skipped));
     }
-    resources.add(r.name, n);
+    resources.add(r.name, std::move(n));
   }
   Node outputs = Node::map();
   for (const ir::Output& o : g.outputs) {
     Node n = Node::map();
     n.add("description", Node::string(o.description));
     n.add("value", convert(o.value));
-    outputs.add(o.name, n);
+    outputs.add(o.name, std::move(n));
   }
   Node root = Node::map();
   root.add("name", Node::string(g.name));
   root.add("region", g.region ? Node::string(*g.region) : Node::null());
-  root.add("resources", resources);
-  root.add("outputs", outputs);
+  root.add("resources", std::move(resources));
+  root.add("outputs", std::move(outputs));
   return yaml::emit(root);
 }
 

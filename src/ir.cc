@@ -4,12 +4,12 @@
 
 namespace ag::ir {
 
-const Value* find(const Map& m, const std::string& key) {
+const Value* find(const Map& m, std::string_view key) {
   auto it = std::find_if(m.begin(), m.end(), [&](const Member& e) { return e.key == key; });
   return it == m.end() ? nullptr : &it->value;
 }
 
-const Value* find_path(const Map& m, const std::string& dotted) {
+const Value* find_path(const Map& m, std::string_view dotted) {
   const Map* current = &m;
   std::size_t start = 0;
   for (;;) {

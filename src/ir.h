@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -115,9 +116,9 @@ inline Value::Value(Json j) : v(std::move(j)) {}
 inline Value::Value(SecretField f) : v(std::move(f)) {}
 
 // The member of `m` named `key`, or nullptr.
-const Value* find(const Map& m, const std::string& key);
+const Value* find(const Map& m, std::string_view key);
 // Follows a dotted path ("scaling.min_capacity") through nested maps; nullptr if absent.
-const Value* find_path(const Map& m, const std::string& dotted);
+const Value* find_path(const Map& m, std::string_view dotted);
 // Sets `key` (replacing an existing member, otherwise appending).
 void set(Map& m, const std::string& key, Value v);
 

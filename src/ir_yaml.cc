@@ -17,11 +17,13 @@ struct Generic {
   Node operator()(const std::string& s) const { return Node::string(s); }
   Node operator()(const ir::List& l) const {
     Node n = Node::seq();
+    n.items.reserve(l.size());
     for (const ir::Value& item : l) n.items.push_back(to_yaml(item, special));
     return n;
   }
   Node operator()(const ir::Map& m) const {
     Node n = Node::map();
+    n.entries.reserve(m.size());
     for (const ir::Member& e : m) n.add(e.key, to_yaml(e.value, special));
     return n;
   }

@@ -4,157 +4,206 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <optional>
-#include <sstream>
 
 namespace ag {
 namespace {
 
-std::vector<std::string> components(const std::string& path) {
-  std::vector<std::string> out;
-  std::stringstream in(path);
-  std::string part;
-  while (std::getline(in, part, '/')) out.push_back(part);
-  return out;
+std::vector<std::string_view> components(std::string_view path) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t slash = path.find('/', start);
+    out.push_back(path.substr(start, slash - start));
+    if (slash == std::string_view::npos) return out;
+    start = slash + 1;
+  }
 }
 
-bool safe_component(const std::string& c) {
+bool safe_component(std::string_view c) {
   if (c.empty() || c == "." || c == "..") return false;
-  for (char ch : c) {
-    const bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-                    (ch >= '0' && ch <= '9') || ch == '-' || ch == '_' || ch == '.';
-    if (!ok) return false;
-  }
-  return true;
+  return std::all_of(c.begin(), c.end(), [](char ch) {
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+           ch == '-' || ch == '_' || ch == '.';
+  });
 }
 
-// Checks the relative path and that no existing component below root is a symlink.
-bool check_path(const std::string& root, const std::string& rel, Diagnostics& diags) {
-  if (rel.empty()) {
-    diags.error("io.unsafe-path", "refusing to write an empty path under " + root, {});
-    return false;
-  }
-  std::string current = root;
-  for (const std::string& c : components(rel)) {
-    if (!safe_component(c)) {
-      diags.error("io.unsafe-path", "refusing to write '" + rel + "' under " + root, {});
-      return false;
+std::string errno_text() { return std::strerror(errno); }
+
+// What is on disk at `path` compared with `content`: the size first, the bytes only when
+// the sizes agree.
+FileState compare(const std::string& path, std::string_view content) {
+  const int fd = open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) return FileState::New;
+  struct stat st {};
+  FileState state = FileState::Changed;
+  if (fstat(fd, &st) == 0 && static_cast<std::size_t>(st.st_size) == content.size()) {
+    std::string existing(content.size(), '\0');
+    std::size_t done = 0;
+    while (done < existing.size()) {
+      const ssize_t n = read(fd, existing.data() + done, existing.size() - done);
+      if (n <= 0) break;
+      done += static_cast<std::size_t>(n);
     }
-    current += "/" + c;
-    struct stat st {};
-    if (lstat(current.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
-      diags.error("io.symlink", "refusing to write through the symbolic link " + current, {});
-      return false;
-    }
+    if (done == existing.size() && existing == content) state = FileState::Unchanged;
   }
-  return true;
+  close(fd);
+  return state;
 }
 
-std::optional<std::string> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-std::string parent_of(const std::string& path) { return path.substr(0, path.rfind('/')); }
-
-bool make_dirs(const std::string& root, const std::string& rel_dir, Diagnostics& diags) {
-  std::error_code ec;
-  std::filesystem::create_directories(root, ec);
-  if (ec) {
-    diags.error("io.write", "cannot create " + root + ": " + ec.message(), {});
-    return false;
-  }
-  std::string current = root;
-  for (const std::string& c : components(rel_dir)) {
-    current += "/" + c;
-    if (mkdir(current.c_str(), 0777) != 0 && errno != EEXIST) {
-      diags.error("io.write", "cannot create " + current + ": " + std::strerror(errno), {});
-      return false;
-    }
-  }
-  return true;
-}
-
-// Writes and syncs a temporary file beside `path`; returns its name or "" on failure.
-std::string write_temp(const std::string& path, const std::string& content, Diagnostics& diags) {
-  const std::string temp = path + ".tmp." + std::to_string(getpid());
-  const int fd = open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-  if (fd < 0) {
-    diags.error("io.write", "cannot write " + temp + ": " + std::strerror(errno), {});
-    return "";
-  }
+bool write_all(int fd, std::string_view content) {
   std::size_t done = 0;
   while (done < content.size()) {
     const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0) break;
+    if (n < 0) return false;
     done += static_cast<std::size_t>(n);
   }
-  const bool ok = done == content.size() && fsync(fd) == 0;
-  const int saved = errno;
-  close(fd);
-  if (!ok) {
-    unlink(temp.c_str());
-    diags.error("io.write", "cannot write " + temp + ": " + std::strerror(saved), {});
-    return "";
-  }
-  return temp;
+  return true;
 }
+
+// Flushes the filesystem holding `dir` (every file this call wrote lives there).
+bool sync_filesystem(const std::string& dir, Diagnostics& diags) {
+  const int fd = open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  const bool ok = fd >= 0 && syncfs(fd) == 0;
+  const std::string why = errno_text();
+  if (fd >= 0) close(fd);
+  if (!ok) diags.error("io.write", "cannot sync " + dir + ": " + why, {});
+  return ok;
+}
+
+std::atomic<unsigned long> temp_sequence{0};
 
 }  // namespace
 
-std::vector<PlannedFile> plan_output(const std::string& root, std::vector<OutputFile> files,
-                                     Diagnostics& diags) {
-  std::vector<PlannedFile> plan;
-  for (OutputFile& f : files) {
-    if (!check_path(root, f.path, diags)) return {};
-    const std::optional<std::string> existing = read_file(root + "/" + f.path);
-    const FileState state = !existing                ? FileState::New
-                            : *existing == f.content ? FileState::Unchanged
-                                                     : FileState::Changed;
-    plan.push_back({std::move(f), state});
-  }
-  return plan;
-}
-
-bool write_output(const std::string& root, const std::vector<PlannedFile>& plan,
-                  Diagnostics& diags) {
-  std::vector<std::pair<std::string, std::string>> renames;  // temp → final
-  bool ok = true;
-  for (const PlannedFile& p : plan) {
-    if (p.state == FileState::Unchanged) continue;
-    const std::string path = root + "/" + p.file.path;
-    const std::string rel_dir =
-        p.file.path.find('/') == std::string::npos ? "" : parent_of(p.file.path);
-    if (!make_dirs(root, rel_dir, diags) || !check_path(root, p.file.path, diags)) {
-      ok = false;
-      break;
-    }
-    const std::string temp = write_temp(path, p.file.content, diags);
-    if (temp.empty()) {
-      ok = false;
-      break;
-    }
-    renames.emplace_back(temp, path);
-  }
-  if (!ok) {
-    for (const auto& [temp, path] : renames) unlink(temp.c_str());
+// Checks the relative path and that no existing component below root is a symlink. A
+// directory already seen to be a real one is not looked at again.
+bool OutputTree::check_path(const std::string& rel, Diagnostics& diags) {
+  if (rel.empty()) {
+    diags.error("io.unsafe-path", "refusing to write an empty path under " + root_, {});
     return false;
   }
-  for (const auto& [temp, path] : renames) {
-    if (rename(temp.c_str(), path.c_str()) != 0) {
-      diags.error("io.write", "cannot rename " + temp + " to " + path + ": " + std::strerror(errno),
+  const std::vector<std::string_view> parts = components(rel);
+  std::string current = root_;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (!safe_component(parts[i])) {
+      diags.error("io.unsafe-path", "refusing to write '" + rel + "' under " + root_, {});
+      return false;
+    }
+    current.append("/").append(parts[i]);
+    const bool dir = i + 1 < parts.size();
+    if (dir) {
+      std::lock_guard lock(mu_);
+      if (checked_.count(current)) continue;
+    }
+    struct stat st {};
+    const bool exists = lstat(current.c_str(), &st) == 0;
+    if (exists && S_ISLNK(st.st_mode)) {
+      diags.error("io.symlink", "refusing to write through the symbolic link " + current, {});
+      return false;
+    }
+    if (dir && exists) {
+      std::lock_guard lock(mu_);
+      checked_.insert(current);
+    }
+  }
+  return true;
+}
+
+OutputTree::OutputTree(std::string root, Mode mode) : root_(std::move(root)), mode_(mode) {}
+
+OutputTree::~OutputTree() { abort(); }
+
+// Creates the root and the directories of `rel_path` that do not exist yet, remembering
+// which, so that abort() can take them away again.
+bool OutputTree::make_parent_dirs(const std::string& rel_path, Diagnostics& diags) {
+  std::vector<std::string> dirs;
+  const bool absolute = !root_.empty() && root_[0] == '/';
+  std::string current = absolute ? "" : ".";
+  for (std::string_view c : components(root_)) {
+    if (c.empty()) continue;
+    current.append("/").append(c);
+    dirs.push_back(current);
+  }
+  const std::vector<std::string_view> rel = components(rel_path);
+  current = root_;
+  for (std::size_t i = 0; i + 1 < rel.size(); ++i) {
+    current.append("/").append(rel[i]);
+    dirs.push_back(current);
+  }
+  for (const std::string& dir : dirs) {
+    {
+      std::lock_guard lock(mu_);
+      if (existing_.count(dir)) continue;
+    }
+    const bool made = mkdir(dir.c_str(), 0777) == 0;
+    if (!made && errno != EEXIST) {
+      diags.error("io.write", "cannot create " + dir + ": " + errno_text(), {});
+      return false;
+    }
+    std::lock_guard lock(mu_);
+    existing_.insert(dir);
+    if (made) created_.push_back(dir);
+  }
+  return true;
+}
+
+std::optional<FileState> OutputTree::put(const std::string& rel_path, std::string_view content,
+                                         Diagnostics& diags) {
+  if (!check_path(rel_path, diags)) return std::nullopt;
+  const std::string target = root_ + "/" + rel_path;
+  const FileState state = compare(target, content);
+  if (state == FileState::Unchanged || mode_ == Mode::Check) return state;
+  if (!make_parent_dirs(rel_path, diags)) return std::nullopt;
+  static const std::string pid = std::to_string(getpid());
+  const std::string temp = target + ".tmp." + pid + "-" + std::to_string(temp_sequence++);
+  const int fd = open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    diags.error("io.write", "cannot write " + temp + ": " + errno_text(), {});
+    return std::nullopt;
+  }
+  const bool ok = write_all(fd, content);
+  const std::string why = errno_text();
+  if (close(fd) != 0 || !ok) {
+    unlink(temp.c_str());
+    diags.error("io.write", "cannot write " + temp + ": " + why, {});
+    return std::nullopt;
+  }
+  std::lock_guard lock(mu_);
+  staged_.push_back({temp, target});
+  return state;
+}
+
+bool OutputTree::commit(Diagnostics& diags) {
+  std::lock_guard lock(mu_);
+  if (staged_.empty()) return true;
+  std::sort(staged_.begin(), staged_.end(),
+            [](const Staged& a, const Staged& b) { return a.target < b.target; });
+  if (!sync_filesystem(root_, diags)) return false;  // the destructor cleans up
+  bool ok = true;
+  for (const Staged& s : staged_) {
+    if (ok && rename(s.temp.c_str(), s.target.c_str()) != 0) {
+      diags.error("io.write", "cannot rename " + s.temp + " to " + s.target + ": " + errno_text(),
                   {});
       ok = false;
     }
+    if (!ok) unlink(s.temp.c_str());
   }
-  return ok;
+  staged_.clear();
+  created_.clear();  // renamed files live in them now
+  return sync_filesystem(root_, diags) && ok;
+}
+
+void OutputTree::abort() {
+  std::lock_guard lock(mu_);
+  for (const Staged& s : staged_) unlink(s.temp.c_str());
+  staged_.clear();
+  for (auto dir = created_.rbegin(); dir != created_.rend(); ++dir) rmdir(dir->c_str());
+  created_.clear();
+  existing_.clear();
+  checked_.clear();
 }
 
 }  // namespace ag

@@ -1,39 +1,74 @@
 // Stage 7, write: put artifacts under an output directory safely, or compare with it.
 //
 // Paths are relative, built only from validated names, and checked again here: no "..",
-// no absolute paths, no component that is a symbolic link. All new contents are first
-// written to temporary files beside their targets and synced; only when every one of them
-// is written are they renamed into place, so an I/O error leaves the previous artifacts
-// as they were. Files whose contents are unchanged are not touched (their mtime is kept).
+// no absolute paths, no component that is a symbolic link. Files whose contents are
+// unchanged are not touched (their mtime is kept). Everything else is streamed, as soon as
+// it is rendered, to a temporary file beside its target ("<file>.tmp.<pid>"), so memory does
+// not grow with the number of manifests; nothing is renamed into place until every file of
+// the call is written.
+//
+// commit() makes the result durable without a sync per file: one syncfs() of the output
+// filesystem flushes every temporary file, the renames follow, and a second syncfs() makes
+// the renames durable. What a crash leaves behind:
+//   - before the first sync completes: the previous artifacts, intact, and temporary files
+//     (and any directories this call created) beside them; the next render rewrites them;
+//   - during the renames: each file either its previous or its new contents, never a mix
+//     within a file; render again (or --check) to finish;
+//   - after the second sync: the new artifacts.
+// A failure (reported as io.write) before the renames leaves the previous artifacts and
+// removes what this call created.
 #pragma once
 
+#include <mutex>
+#include <optional>
+#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "diagnostics.h"
 
 namespace ag {
 
-struct OutputFile {
-  std::string path;  // relative to the output directory, '/'-separated
-  std::string content;
-};
-
 enum class FileState { Unchanged, Changed, New };
 
-struct PlannedFile {
-  OutputFile file;
-  FileState state;
+class OutputTree {
+ public:
+  enum class Mode { Write, Check };
+
+  OutputTree(std::string root, Mode mode);
+  ~OutputTree();  // abort()s what was staged and not committed
+  OutputTree(const OutputTree&) = delete;
+  OutputTree& operator=(const OutputTree&) = delete;
+
+  // Compares `content` with the file at `rel_path` under the root and, in Write mode, stages
+  // it when it differs. Safe to call from several threads. Returns the file's state, or
+  // nullopt after an error (io.unsafe-path, io.symlink, io.write) reported in `diags`.
+  std::optional<FileState> put(const std::string& rel_path, std::string_view content,
+                               Diagnostics& diags);
+
+  // Write mode: syncs, renames every staged file into place and syncs again. False (with an
+  // io.write error) when anything failed.
+  bool commit(Diagnostics& diags);
+
+  // Removes every staged file and the directories this call created.
+  void abort();
+
+ private:
+  struct Staged {
+    std::string temp;
+    std::string target;
+  };
+  bool check_path(const std::string& rel, Diagnostics& diags);
+  bool make_parent_dirs(const std::string& rel_path, Diagnostics& diags);
+
+  std::string root_;
+  Mode mode_;
+  std::mutex mu_;  // guards the members below
+  std::vector<Staged> staged_;
+  std::vector<std::string> created_;  // directories, in creation order
+  std::set<std::string> existing_;    // directories known to exist: no mkdir for each file
+  std::set<std::string> checked_;     // directories known not to be symbolic links
 };
-
-// Compares `files` with what is under `root`. Reports unsafe paths as errors (rule
-// io.unsafe-path / io.symlink) and returns an empty plan then.
-std::vector<PlannedFile> plan_output(const std::string& root, std::vector<OutputFile> files,
-                                     Diagnostics& diags);
-
-// Writes the Changed and New files of `plan`. Returns false (with an io.write error)
-// when anything failed; nothing is renamed into place then.
-bool write_output(const std::string& root, const std::vector<PlannedFile>& plan,
-                  Diagnostics& diags);
 
 }  // namespace ag

@@ -69,13 +69,14 @@ class CfnConverter {
     if (v.is<ir::Pseudo>() && v.as<ir::Pseudo>() == ir::Pseudo::ReverseDnsPrefix) {
       uses_partition_mapping_ = true;
       Node partition = Node::symbol("AWS::Partition").tagged("!Ref");
-      return Node::seq({Node::symbol(kPartitionMap), partition, Node::symbol("ReverseDnsPrefix")})
+      return Node::seq({Node::symbol(kPartitionMap), std::move(partition),
+                        Node::symbol("ReverseDnsPrefix")})
           .tagged("!FindInMap");
     }
     if (v.is<ir::Pseudo>()) return Node::symbol(pseudo_name(v.as<ir::Pseudo>())).tagged("!Ref");
     if (v.is<ir::Concat>()) {
       Node parts = (*this)(ir::Value(ir::List(v.as<ir::Concat>().parts)));
-      return Node::seq({Node::string(""), parts}).tagged("!Join");
+      return Node::seq({Node::string(""), std::move(parts)}).tagged("!Join");
     }
     if (v.is<ir::Json>()) return (*this)(*v.as<ir::Json>().doc);  // CloudFormation takes objects
     if (v.is<ir::SecretField>()) {
@@ -165,7 +166,7 @@ Node resource_node(const TargetGraph& tg, const TargetResource& r, CfnConverter&
   if (!r.depends_on.empty()) {
     Node deps = Node::seq();
     for (std::size_t d : r.depends_on) deps.items.push_back(Node::symbol(tg.resources[d].name));
-    n.add("DependsOn", deps);
+    n.add("DependsOn", std::move(deps));
   }
   if (r.body.is<ir::Map>() && !r.body.as<ir::Map>().empty()) n.add("Properties", convert(r.body));
   return n;
@@ -182,10 +183,11 @@ Node output_value(const ir::Value& v, CfnConverter& convert) {
 Node region_rule(const std::string& region) {
   Node equals = Node::seq({Node::symbol("AWS::Region").tagged("!Ref"), Node::string(region)})
                     .tagged("!Equals");
-  Node assertion = Node::map().add("Assert", equals);
+  Node assertion = Node::map().add("Assert", std::move(equals));
   assertion.add("AssertDescription",
                 Node::string("This template is for " + region + " (metadata.region)."));
-  return Node::map().add("PinnedRegion", Node::map().add("Assertions", Node::seq({assertion})));
+  return Node::map().add("PinnedRegion",
+                         Node::map().add("Assertions", Node::seq({std::move(assertion)})));
 }
 
 }  // namespace
@@ -203,7 +205,7 @@ std::vector<Artifact> render_cloudformation(const ir::Graph& g) {
     Node out = Node::map();
     out.add("Description", Node::string(o.description));
     out.add("Value", output_value(o.value, convert));
-    outputs.add(pascal_case(o.name), out);
+    outputs.add(pascal_case(o.name), std::move(out));
   }
   Node root = Node::map();
   root.add("AWSTemplateFormatVersion", Node::string("2010-09-09"));
@@ -212,8 +214,8 @@ std::vector<Artifact> render_cloudformation(const ir::Graph& g) {
   if (convert.uses_partition_mapping()) {
     root.add("Mappings", Node::map().add(kPartitionMap, partition_mapping()));
   }
-  root.add("Resources", resources);
-  root.add("Outputs", outputs);
+  root.add("Resources", std::move(resources));
+  root.add("Outputs", std::move(outputs));
   return {{"template.yaml", yaml::emit(root, artifact_header(g, Target::CloudFormation))}};
 }
 

@@ -56,7 +56,7 @@ Node invoke(const char* function, Node arguments, const char* field) {
   call.add("arguments", std::move(arguments));
   call.add("return", Node::symbol(field));
   call.add("options", Node::map().add("version", plugin_version(function)));
-  return Node::map().add("fn::invoke", call);
+  return Node::map().add("fn::invoke", std::move(call));
 }
 
 // Pulumi's spelling: literal strings with `$` escaped, references and pseudo values as
@@ -180,11 +180,11 @@ Node resource_node(const TargetGraph& tg, const TargetResource& r, PulumiConvert
     for (std::size_t d : r.depends_on) {
       deps.items.push_back(Node::string(pulumi::interpolation(tg.resources[d].name)));
     }
-    options.add("dependsOn", deps);
+    options.add("dependsOn", std::move(deps));
   }
   if (!r.legacy_name.empty() && r.legacy_name != r.name) options.add("aliases", alias_of(r));
   options.add("version", plugin_version(r.type));
-  if (!options.entries.empty()) n.add("options", options);
+  if (!options.entries.empty()) n.add("options", std::move(options));
   return n;
 }
 
@@ -204,7 +204,7 @@ std::vector<Artifact> render_pulumi(const ir::Graph& g) {
   Node outputs = Node::map();
   for (const ir::Output& o : g.outputs) {
     Node value = convert(o.value);
-    outputs.add(camel_case(o.name), value);
+    outputs.add(camel_case(o.name), std::move(value));
   }
   Node root = Node::map();
   root.add("name", Node::string(g.name));
@@ -215,9 +215,9 @@ std::vector<Artifact> render_pulumi(const ir::Graph& g) {
              Node::map().add("aws:region", Node::map().add("value", Node::string(*g.region))));
   }
   Node vars = variables_node(convert);
-  if (!vars.entries.empty()) root.add("variables", vars);
-  root.add("resources", resources);
-  root.add("outputs", outputs);
+  if (!vars.entries.empty()) root.add("variables", std::move(vars));
+  root.add("resources", std::move(resources));
+  root.add("outputs", std::move(outputs));
   return {{"Pulumi.yaml", yaml::emit(root, artifact_header(g, Target::Pulumi))}};
 }
 

@@ -40,11 +40,13 @@ class TfConverter {
   Expr operator()(const std::string& s) { return Expr::string(s); }
   Expr operator()(const ir::List& l) {
     std::vector<Expr> items;
+    items.reserve(l.size());
     for (const ir::Value& item : l) items.push_back((*this)(item));
     return Expr::tuple(std::move(items));
   }
   Expr operator()(const ir::Map& m) {
     std::vector<hcl::ObjectItem> items;
+    items.reserve(m.size());
     for (const ir::Member& e : m) items.push_back({e.key, (*this)(e.value)});
     return Expr::object_of(std::move(items));
   }

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <string>
 #include <vector>
@@ -30,6 +31,7 @@
 
 #include "embedded_assets.h"
 #include "schema_errors.h"
+#include "tree_parse.h"
 
 namespace ag {
 namespace {
@@ -43,23 +45,24 @@ void parse_into(const json& raw, valijson::Schema& schema) {
 }
 
 // The manifest schema, parsed once. valijson reports no detail when a `propertyNames`
-// subschema fails, so each of those is also compiled on its own to check keys one by one.
+// subschema fails, so each of those is also compiled on its own to check keys one by one,
+// the first time a manifest has a key to check.
 class CompiledSchema {
  public:
-  CompiledSchema() : raw_(json::parse(asset("schemas/manifest.schema.json"))) {
-    parse_into(raw_, schema_);
-    collect_property_names(raw_);
-  }
+  CompiledSchema() : raw_(tree::to_json(asset_tree(kPath))) { parse_into(raw_, schema_); }
 
   const json& raw() const { return raw_; }
   const valijson::Schema& schema() const { return schema_; }
   const valijson::Schema* property_names(const json* node) const {
+    std::call_once(property_names_once_, [this] { collect_property_names(raw_); });
     auto it = property_names_.find(node);
     return it == property_names_.end() ? nullptr : it->second.get();
   }
 
  private:
-  void collect_property_names(const json& node) {
+  static constexpr const char* kPath = "schemas/manifest.schema.json";
+
+  void collect_property_names(const json& node) const {
     if (!node.is_structured()) return;
     if (node.is_object() && node.contains("propertyNames")) {
       auto sub = std::make_unique<valijson::Schema>();
@@ -71,12 +74,14 @@ class CompiledSchema {
 
   json raw_;
   valijson::Schema schema_;
-  std::map<const json*, std::unique_ptr<valijson::Schema>> property_names_;
+  mutable std::once_flag property_names_once_;
+  mutable std::map<const json*, std::unique_ptr<valijson::Schema>> property_names_;
 };
 
+// Built on first use and never destroyed: tearing it down at exit would only cost time.
 const CompiledSchema& compiled() {
-  static const CompiledSchema schema;
-  return schema;
+  static const CompiledSchema* schema = new CompiledSchema();
+  return *schema;
 }
 
 std::vector<SchemaFailure> run(const valijson::Schema& schema, const json& value) {
@@ -115,19 +120,6 @@ void check_keys(const SchemaErrorContext& ctx, const std::vector<std::string>& t
   }
 }
 
-// The largest `maxItems` anywhere in `schema`, 0 if there is none.
-std::size_t largest_max_items(const json& schema) {
-  std::size_t largest = 0;
-  if (schema.is_object() && schema.contains("maxItems") &&
-      schema["maxItems"].is_number_unsigned()) {
-    largest = schema["maxItems"].get<std::size_t>();
-  }
-  if (schema.is_structured()) {
-    for (const json& child : schema) largest = std::max(largest, largest_max_items(child));
-  }
-  return largest;
-}
-
 // The schema node `s` stands for, following local "$ref"s ("#/definitions/x").
 const json& resolved(const json& root, const json& s) {
   const json* node = &s;
@@ -163,10 +155,9 @@ void unique_arrays(const json& root, const json& schema, const json& v,
   }
 }
 
-// How many items of `array` are validated: at most `limit` (one past the largest maxItems,
-// so that a maxItems failure still comes out) and, in a uniqueItems list, none after its
-// tenth repeated item: valijson reports every equal pair, 300 equal items are 45 000 errors,
-// and the list is refused for its repeats anyway.
+// How many items of `array` are validated: at most `limit` (kSchemaValidatedItems) and, in a
+// uniqueItems list, none after its tenth repeated item: valijson reports every equal pair, 300
+// equal items are 45 000 errors, and the list is refused for its repeats anyway.
 std::size_t kept_items(const json& array, std::size_t limit, bool unique) {
   const std::size_t n = std::min(array.size(), limit);
   if (!unique) return n;
@@ -179,22 +170,32 @@ std::size_t kept_items(const json& array, std::size_t limit, bool unique) {
   return n;
 }
 
-// Cuts every array of `copy` (a copy of `original`) to kept_items(); `cut` tells whether any was.
-void bound_arrays(const json& original, json& copy, std::size_t limit,
-                  const std::set<const json*>& unique, bool& cut) {
+// Whether any array of `v` has items kept_items() would leave out.
+bool needs_bounding(const json& v, const std::set<const json*>& unique) {
+  if (v.is_array()) {
+    if (kept_items(v, kSchemaValidatedItems, unique.count(&v) > 0) < v.size()) return true;
+    for (const json& item : v) {
+      if (needs_bounding(item, unique)) return true;
+    }
+  } else if (v.is_object()) {
+    for (const auto& [key, child] : v.items()) {
+      if (needs_bounding(child, unique)) return true;
+    }
+  }
+  return false;
+}
+
+// Cuts every array of `copy` (a copy of `original`) to kept_items().
+void bound_arrays(const json& original, json& copy, const std::set<const json*>& unique) {
   if (original.is_array()) {
-    const std::size_t kept = kept_items(original, limit, unique.count(&original) > 0);
+    const std::size_t kept =
+        kept_items(original, kSchemaValidatedItems, unique.count(&original) > 0);
     if (kept < original.size()) {
-      cut = true;
       copy.erase(copy.begin() + static_cast<json::difference_type>(kept), copy.end());
     }
-    for (std::size_t i = 0; i < copy.size(); ++i) {
-      bound_arrays(original[i], copy[i], limit, unique, cut);
-    }
+    for (std::size_t i = 0; i < copy.size(); ++i) bound_arrays(original[i], copy[i], unique);
   } else if (original.is_object()) {
-    for (auto& [key, child] : copy.items()) {
-      bound_arrays(original[key], child, limit, unique, cut);
-    }
+    for (auto& [key, child] : copy.items()) bound_arrays(original[key], child, unique);
   }
 }
 
@@ -206,16 +207,14 @@ void validate_schema(const Manifest& m, Diagnostics& diags) {
   // valijson's uniqueItems compares every pair of items and reports every equal pair: 8 000
   // equal items took minutes, 160 lists of 300 equal items 9 GB; so arrays are validated
   // only in part (see kept_items). Counts in messages come from m.doc, untouched.
-  static const std::size_t bound = largest_max_items(schema.raw());
+  std::set<const json*> unique;
+  unique_arrays(schema.raw(), schema.raw(), m.doc, unique);
   json bounded;
   const json* doc = &m.doc;
-  if (bound > 0) {
-    std::set<const json*> unique;
-    unique_arrays(schema.raw(), schema.raw(), m.doc, unique);
+  if (needs_bounding(m.doc, unique)) {
     bounded = m.doc;
-    bool cut = false;
-    bound_arrays(m.doc, bounded, bound + 1, unique, cut);
-    if (cut) doc = &bounded;
+    bound_arrays(m.doc, bounded, unique);
+    doc = &bounded;
   }
   std::vector<SchemaIssue> issues;
   for (const SchemaFailure& f : run(schema.schema(), *doc)) {

@@ -35,7 +35,7 @@ ir::Map with_self(const ir::Resource& r, const KindTemplate& k) {
 
 ir::Value evaluated(const ir::Value& tmpl, const ir::Map& props, const ir::Value* item) {
   auto v = evaluate_template(tmpl, props, item);
-  return v ? *v : ir::Value(ir::Map{});
+  return v ? std::move(*v) : ir::Value(ir::Map{});
 }
 
 struct Pending {
@@ -59,8 +59,9 @@ std::vector<Pending> expand(const ir::Graph& g, const TargetTemplates& t) {
                            {},
                            r.suppressions};
     out.push_back({std::move(primary), &r, nullptr, 0});
+    if (k.companions.empty()) continue;
+    const ir::Map props = with_self(r, k);
     for (const Companion& c : k.companions) {
-      const ir::Map props = with_self(r, k);
       if (c.each.empty()) {
         out.push_back({{r.name, "", "", c.type, evaluated(c.body, props, nullptr), {}, {}, {}, {}},
                        &r,

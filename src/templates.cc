@@ -1,38 +1,15 @@
 #include "templates.h"
 
 #include <mutex>
-#include <regex>
 #include <stdexcept>
 
-#include <yaml-cpp/yaml.h>
-
 #include "embedded_assets.h"
+#include "tree_parse.h"
 
 namespace ag {
 namespace {
 
 using ir::Value;
-
-Value from_yaml(const YAML::Node& n) {
-  if (n.IsMap()) {
-    ir::Map m;
-    for (const auto& kv : n) m.push_back({kv.first.as<std::string>(), from_yaml(kv.second)});
-    return m;
-  }
-  if (n.IsSequence()) {
-    ir::List l;
-    for (const auto& item : n) l.push_back(from_yaml(item));
-    return l;
-  }
-  if (n.IsNull()) return nullptr;
-  const std::string s = n.Scalar();
-  if (n.Tag() == "?") {  // plain scalars in templates may be ints or bools
-    static const std::regex integer("-?(0|[1-9][0-9]*)");
-    if (std::regex_match(s, integer)) return Value(static_cast<std::int64_t>(std::stoll(s)));
-    if (s == "true" || s == "false") return Value(s == "true");
-  }
-  return s;
-}
 
 std::string attr_string(const Value& v) { return v.is<std::string>() ? v.as<std::string>() : ""; }
 
@@ -83,28 +60,40 @@ struct Scope {
 
 std::optional<Value> eval(const Value& tmpl, const Scope& scope);
 
-std::optional<Value> lookup(const std::string& expr, const Scope& scope) {
+// The value "$path" or "$.path" names, in place; nullptr when absent.
+const Value* lookup(const std::string& expr, const Scope& scope) {
   if (expr.rfind("$.", 0) == 0) {
     if (scope.item == nullptr) throw std::runtime_error("'" + expr + "' outside $each");
-    if (expr == "$.") return *scope.item;
-    if (!scope.item->is<ir::Map>()) return std::nullopt;
-    const Value* v = ir::find_path(scope.item->as<ir::Map>(), expr.substr(2));
-    return v ? std::optional<Value>(*v) : std::nullopt;
+    if (expr == "$.") return scope.item;
+    if (!scope.item->is<ir::Map>()) return nullptr;
+    return ir::find_path(scope.item->as<ir::Map>(), std::string_view(expr).substr(2));
   }
-  const Value* v = ir::find_path(scope.props, expr.substr(1));
-  return v ? std::optional<Value>(*v) : std::nullopt;
+  return ir::find_path(scope.props, std::string_view(expr).substr(1));
 }
 
-// Items of a list, or {key, value} maps for the entries of a map.
-ir::List items_of(const Value& source) {
-  if (source.is<ir::List>()) return source.as<ir::List>();
-  ir::List out;
-  if (source.is<ir::Map>()) {
-    for (const ir::Member& e : source.as<ir::Map>()) {
-      out.push_back(ir::Map{{"key", e.key}, {"value", e.value}});
-    }
+bool is_lookup(const Value& tmpl) {
+  if (!tmpl.is<std::string>()) return false;
+  const std::string& s = tmpl.as<std::string>();
+  return s.rfind('$', 0) == 0 && s.rfind("$$", 0) != 0;
+}
+
+// What a source template ($each, $entries, $case) evaluates to: read in place when it is a
+// lookup (most are), else evaluated into `storage`. nullptr when absent.
+const Value* source_of(const Value& tmpl, const Scope& scope, std::optional<Value>& storage) {
+  if (is_lookup(tmpl)) return lookup(tmpl.as<std::string>(), scope);
+  storage = eval(tmpl, scope);
+  return storage ? &*storage : nullptr;
+}
+
+// Calls f with each item of a list, or a {key, value} map for each entry of a map.
+template <class F>
+void for_each_item(const Value& source, F f) {
+  if (source.is<ir::List>()) {
+    for (const Value& item : source.as<ir::List>()) f(item);
+  } else if (source.is<ir::Map>()) {
+    for (const ir::Member& e : source.as<ir::Map>())
+      f(Value(ir::Map{{"key", e.key}, {"value", e.value}}));
   }
-  return out;
 }
 
 ir::Map without(const ir::Map& m, const std::string& key) {
@@ -116,29 +105,31 @@ ir::Map without(const ir::Map& m, const std::string& key) {
 }
 
 std::optional<Value> eval_each(const ir::Map& m, const Scope& scope) {
-  const std::optional<Value> source = eval(*ir::find(m, "$each"), scope);
+  std::optional<Value> storage;
+  const Value* source = source_of(*ir::find(m, "$each"), scope, storage);
   if (!source) return std::nullopt;
   const Value item_tmpl = without(m, "$each");
   ir::List out;
-  for (const Value& item : items_of(*source)) {
+  for_each_item(*source, [&](const Value& item) {
     if (auto v = eval(item_tmpl, Scope{scope.props, &item})) out.push_back(std::move(*v));
-  }
+  });
   return out;
 }
 
 std::optional<Value> eval_entries(const ir::Map& m, const Scope& scope) {
-  const std::optional<Value> source = eval(*ir::find(m, "$entries"), scope);
+  std::optional<Value> storage;
+  const Value* source = source_of(*ir::find(m, "$entries"), scope, storage);
   if (!source) return std::nullopt;
   const Value* key_tmpl = ir::find(m, "key");
   const Value* value_tmpl = ir::find(m, "value");
   if (!key_tmpl || !value_tmpl) throw std::runtime_error("$entries needs key and value");
   ir::Map out;
-  for (const Value& item : items_of(*source)) {
+  for_each_item(*source, [&](const Value& item) {
     const Scope inner{scope.props, &item};
     auto k = eval(*key_tmpl, inner);
     auto v = eval(*value_tmpl, inner);
     if (k && v && k->is<std::string>()) out.push_back({k->as<std::string>(), std::move(*v)});
-  }
+  });
   return out;
 }
 
@@ -150,7 +141,8 @@ std::string case_label(const Value& v) {
 }
 
 std::optional<Value> eval_case(const ir::Map& m, const Scope& scope) {
-  const std::optional<Value> selector = eval(*ir::find(m, "$case"), scope);
+  std::optional<Value> storage;
+  const Value* selector = source_of(*ir::find(m, "$case"), scope, storage);
   if (!selector) return std::nullopt;
   const Value* chosen = ir::find(m, case_label(*selector));
   if (chosen == nullptr) chosen = ir::find(m, "default");
@@ -162,6 +154,7 @@ std::optional<Value> eval_map(const ir::Map& m, const Scope& scope) {
   if (ir::find(m, "$entries")) return eval_entries(m, scope);
   if (ir::find(m, "$case")) return eval_case(m, scope);
   ir::Map out;
+  out.reserve(m.size());
   for (const ir::Member& e : m) {
     if (auto v = eval(e.value, scope)) out.push_back({e.key, std::move(*v)});
   }
@@ -174,12 +167,16 @@ std::optional<Value> eval(const Value& tmpl, const Scope& scope) {
   if (tmpl.is<std::string>()) {
     const std::string& s = tmpl.as<std::string>();
     if (s.rfind("$$", 0) == 0) return Value(s.substr(1));
-    if (s.rfind('$', 0) == 0) return lookup(s, scope);
+    if (s.rfind('$', 0) == 0) {
+      const Value* v = lookup(s, scope);
+      return v ? std::optional<Value>(*v) : std::nullopt;
+    }
     return tmpl;
   }
   if (tmpl.is<ir::Map>()) return eval_map(tmpl.as<ir::Map>(), scope);
   if (tmpl.is<ir::List>()) {
     ir::List out;
+    out.reserve(tmpl.as<ir::List>().size());
     for (const Value& item : tmpl.as<ir::List>()) {
       if (auto v = eval(item, scope)) out.push_back(std::move(*v));
     }
@@ -199,27 +196,39 @@ const KindTemplate& TargetTemplates::at(const std::string& kind) const {
   return it->second;
 }
 
+namespace {
+
+void add_kinds(TargetTemplates& out, tree::View root) {
+  if (!root.is_map()) return;
+  for (const tree::Entry e : root.members()) {
+    const std::string kind(e.key);
+    if (!out.kinds.emplace(kind, parse_kind(kind, tree::to_value(e.value))).second) {
+      throw std::runtime_error("two " + out.target + " templates for resource kind " + kind);
+    }
+  }
+}
+
+}  // namespace
+
 TargetTemplates parse_templates(std::string_view target, std::string_view yaml_text) {
   TargetTemplates out;
   out.target = std::string(target);
-  const Value root = from_yaml(YAML::Load(std::string(yaml_text)));
-  if (!root.is<ir::Map>()) return out;
-  for (const ir::Member& e : root.as<ir::Map>()) out.kinds[e.key] = parse_kind(e.key, e.value);
+  const std::string encoded = tree::from_yaml(yaml_text);
+  add_kinds(out, tree::View(encoded));
   return out;
 }
 
 const TargetTemplates& templates_for(std::string_view target) {
   static std::mutex mu;
-  static std::map<std::string, TargetTemplates, std::less<>> cache;
+  // Never destroyed: tearing the templates down at exit would only cost time.
+  static auto& cache = *new std::map<std::string, TargetTemplates, std::less<>>();
   std::lock_guard lock(mu);
   if (auto it = cache.find(target); it != cache.end()) return it->second;
   TargetTemplates merged;
   merged.target = std::string(target);
   const std::string prefix = "templates/" + std::string(target) + "/";
   for (const Asset& a : embedded_assets()) {
-    if (a.path.rfind(prefix, 0) != 0) continue;
-    TargetTemplates part = parse_templates(target, asset(a.path));
-    merged.kinds.merge(part.kinds);
+    if (a.path.rfind(prefix, 0) == 0) add_kinds(merged, asset_tree(a.path));
   }
   return cache.emplace(std::string(target), std::move(merged)).first->second;
 }

@@ -64,7 +64,7 @@ Node Node::map(std::vector<Entry> entries) {
   return n;
 }
 
-Node& Node::add(std::string key, Node value) {
+Node& Node::add(std::string key, Node value) & {
   // A silent conversion would hide a renderer bug that drops data.
   if (kind != Kind::Map) throw std::logic_error("Node::add on a node that is not a map");
   entries.push_back(Entry{std::move(key), std::move(value), {}});

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ag::yaml {
@@ -41,12 +42,17 @@ struct Node {
   static Node seq(std::vector<Node> items);
   static Node map();
   static Node map(std::vector<Entry> entries);
-  Node& tagged(std::string t) {
+  Node& tagged(std::string t) & {
     tag = std::move(t);
     return *this;
   }
-  // Appends to a Map node.
-  Node& add(std::string key, Node value);
+  Node&& tagged(std::string t) && { return std::move(tagged(std::move(t))); }
+  // Appends to a Map node. On a temporary it yields the temporary, so that
+  // `return Node::map().add(...)` moves rather than copies the tree.
+  Node& add(std::string key, Node value) &;
+  Node&& add(std::string key, Node value) && {
+    return std::move(add(std::move(key), std::move(value)));
+  }
 };
 
 struct Entry {

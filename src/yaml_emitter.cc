@@ -14,8 +14,6 @@ constexpr int kUnspaced = 1 << 20;
 // YAML caps implicit keys at 1024 characters; longer keys need the explicit "? key" form.
 constexpr std::size_t kMaxImplicitKey = 1024;
 
-std::string spaces(std::size_t n) { return std::string(n, ' '); }
-
 bool is_collection(const Node& n) { return n.kind == Node::Kind::Seq || n.kind == Node::Kind::Map; }
 
 bool is_empty_collection(const Node& n) {
@@ -40,24 +38,26 @@ bool is_block(const Node& n) {
   return n.kind == Node::Kind::Map || n.tag.empty() || !is_flowable(n);
 }
 
-std::string with_tag(const Node& n, std::string text) {
-  if (n.tag.empty()) return text;
-  return checked_tag(n.tag) + " " + text;
-}
-
-std::string flow_text(const Node& n) {
-  if (n.kind == Node::Kind::Map) return with_tag(n, "{}");
-  if (n.kind != Node::Kind::Seq) return with_tag(n, scalar_text(n));
-  std::string text = "[";
-  for (std::size_t i = 0; i < n.items.size(); ++i) {
-    if (i > 0) text += ", ";
-    text += flow_text(n.items[i]);
+// The flow form of a node that is not block (a scalar, an empty or a flowable tagged
+// collection), appended to `out`.
+void append_flow(std::string& out, const Node& n) {
+  if (!n.tag.empty()) out.append(checked_tag(n.tag)).append(" ");
+  if (n.kind == Node::Kind::Map) {
+    out += "{}";
+  } else if (n.kind != Node::Kind::Seq) {
+    append_scalar(out, n);
+  } else {
+    out += '[';
+    for (std::size_t i = 0; i < n.items.size(); ++i) {
+      if (i > 0) out += ", ";
+      append_flow(out, n.items[i]);
+    }
+    out += ']';
   }
-  return with_tag(n, text + "]");
 }
 
 // Where a comment or blank line goes: the column of the line's first visible character.
-std::size_t lead_column(const std::string& lead) {
+std::size_t lead_column(std::string_view lead) {
   const std::size_t column = lead.find_first_not_of(' ');
   return column == std::string::npos ? lead.size() : column;
 }
@@ -83,21 +83,29 @@ class Writer {
 
   void root(const Node& n) {
     if (!is_block(n)) {
-      out += flow_text(n) + "\n";
+      append_flow(out, n);
+      out += '\n';
       return;
     }
-    if (!n.tag.empty()) out += checked_tag(n.tag) + "\n";
+    if (!n.tag.empty()) out.append(checked_tag(n.tag)).append("\n");
     write_children(n, 0, 0, "");
   }
 
  private:
   void write_comment(std::string_view text, std::size_t column) {
+    if (text.empty()) return;
     for (const std::string& line : comment_lines(text)) {
-      out += spaces(column) + (line.empty() ? "#" : "# " + line) + "\n";
+      out.append(column, ' ');
+      if (line.empty()) {
+        out += "#\n";
+      } else {
+        out.append("# ").append(line).append("\n");
+      }
     }
   }
 
-  void write_children(const Node& n, std::size_t indent, int depth, const std::string& lead) {
+  // `lead` is what goes before the first key or dash instead of indentation, e.g. "  - ".
+  void write_children(const Node& n, std::size_t indent, int depth, std::string_view lead) {
     if (n.kind == Node::Kind::Map) {
       write_entries(n, indent, depth, lead);
     } else {
@@ -105,33 +113,46 @@ class Writer {
     }
   }
 
-  // `lead` is what goes before the first key instead of indentation, e.g. "  - ".
-  void write_entries(const Node& map, std::size_t indent, int depth, const std::string& lead) {
+  // The first line of a child gets `lead`, the others plain indentation.
+  void write_lead(std::size_t i, std::string_view lead, std::size_t indent) {
+    if (i == 0) {
+      out += lead;
+    } else {
+      out.append(indent, ' ');
+    }
+  }
+
+  void write_entries(const Node& map, std::size_t indent, int depth, std::string_view lead) {
     for (std::size_t i = 0; i < map.entries.size(); ++i) {
       const Entry& e = map.entries[i];
       if (i > 0 && blank_between(map.entries[i - 1], e, depth)) out += '\n';
-      const std::string line_lead = i == 0 ? lead : spaces(indent);
-      write_comment(e.comment, lead_column(line_lead));
-      out += line_lead;
-      const std::string key = key_text(e.key);
-      if (key.size() > kMaxImplicitKey) {
-        out += "? " + key + "\n" + spaces(indent) + ":";
-      } else {
-        out += key + ":";
+      if (!e.comment.empty()) {
+        write_comment(e.comment, i == 0 ? lead_column(lead) : indent);
       }
+      write_lead(i, lead, indent);
+      const std::size_t key_start = out.size();
+      append_key(out, e.key);
+      if (out.size() - key_start > kMaxImplicitKey) {
+        out.insert(key_start, "? ");
+        out += '\n';
+        out.append(indent, ' ');
+      }
+      out += ':';
       write_after_indicator(e.value, indent + 2, depth + 1);
     }
   }
 
-  void write_items(const Node& seq, std::size_t indent, const std::string& lead) {
+  void write_items(const Node& seq, std::size_t indent, std::string_view lead) {
     for (std::size_t i = 0; i < seq.items.size(); ++i) {
       const Node& item = seq.items[i];
-      const std::string line_lead = i == 0 ? lead : spaces(indent);
       if (is_block(item) && item.tag.empty()) {
         // Compact form: the first key or nested dash sits on the dash line.
-        write_children(item, indent + 2, kUnspaced, line_lead + "- ");
+        std::string dash_lead = i == 0 ? std::string(lead) : std::string(indent, ' ');
+        dash_lead += "- ";
+        write_children(item, indent + 2, kUnspaced, dash_lead);
       } else {
-        out += line_lead + "-";
+        write_lead(i, lead, indent);
+        out += '-';
         write_after_indicator(item, indent + 2, kUnspaced);
       }
     }
@@ -140,12 +161,14 @@ class Writer {
   // Called right after "key:", "-" or ":"; the value goes on the same line or below.
   void write_after_indicator(const Node& value, std::size_t child_indent, int depth) {
     if (!is_block(value)) {
-      out += " " + flow_text(value) + "\n";
+      out += ' ';
+      append_flow(out, value);
+      out += '\n';
       return;
     }
-    if (!value.tag.empty()) out += " " + checked_tag(value.tag);
+    if (!value.tag.empty()) out.append(" ").append(checked_tag(value.tag));
     out += '\n';
-    write_children(value, child_indent, depth, spaces(child_indent));
+    write_children(value, child_indent, depth, std::string(child_indent, ' '));
   }
 };
 

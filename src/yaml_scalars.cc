@@ -99,12 +99,18 @@ std::string escape_for(char32_t cp) {
 bool is_special_word(std::string_view s) {
   static constexpr std::array<std::string_view, 9> kWords = {"yes",   "no",   "on", "off", "true",
                                                              "false", "null", "y",  "n"};
-  std::string lower(s);
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  });
+  constexpr std::size_t kLongest = 5;
+  if (s.size() > kLongest) return false;
+  char buffer[kLongest] = {};
+  for (std::size_t i = 0; i < s.size() && i < kLongest; ++i) {
+    buffer[i] = s[i] >= 'A' && s[i] <= 'Z' ? static_cast<char>(s[i] - 'A' + 'a') : s[i];
+  }
+  const std::string_view lower(buffer, s.size());
   return std::find(kWords.begin(), kWords.end(), lower) != kWords.end();
 }
+
+// Printable ASCII that stands for itself inside double quotes.
+bool is_plain_ascii(char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; }
 
 bool is_letter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -132,19 +138,29 @@ const std::string& checked(const std::string& text, bool ok, const char* what) {
 
 }  // namespace
 
-std::string quote(std::string_view s) {
-  std::string out = "\"";
+void append_quoted(std::string& out, std::string_view s) {
+  out += '"';
   std::size_t i = 0;
   while (i < s.size()) {
     const std::size_t start = i;
+    while (i < s.size() && is_plain_ascii(s[i])) ++i;  // most text: copied as one run
+    out.append(s.substr(start, i - start));
+    if (i == s.size()) break;
+    const std::size_t at = i;
     const std::string escape = escape_for(decode_utf8(s, i));
     if (escape.empty()) {
-      out.append(s.substr(start, i - start));
+      out.append(s.substr(at, i - at));
     } else {
       out += escape;
     }
   }
-  return out + "\"";
+  out += '"';
+}
+
+std::string quote(std::string_view s) {
+  std::string out;
+  append_quoted(out, s);
+  return out;
 }
 
 bool is_safe_plain(std::string_view s) {
@@ -155,20 +171,26 @@ bool is_safe_plain(std::string_view s) {
   return std::all_of(s.begin(), s.end(), allowed) && !is_special_word(s);
 }
 
-std::string scalar_text(const Node& n) {
+void append_scalar(std::string& out, const Node& n) {
   switch (n.kind) {
     case Node::Kind::Null:
-      return "null";
+      out += "null";
+      return;
     case Node::Kind::Bool:
-      return checked(n.text, n.text == "true" || n.text == "false", "bool");
+      out += checked(n.text, n.text == "true" || n.text == "false", "bool");
+      return;
     case Node::Kind::Int:
-      return checked(n.text, is_int_text(n.text), "integer");
+      out += checked(n.text, is_int_text(n.text), "integer");
+      return;
     case Node::Kind::Float:
-      return checked(n.text, is_float_text(n.text), "number");
+      out += checked(n.text, is_float_text(n.text), "number");
+      return;
     case Node::Kind::String:
-      return quote(n.text);
+      append_quoted(out, n.text);
+      return;
     case Node::Kind::Symbol:
-      return is_safe_plain(n.text) ? n.text : quote(n.text);
+      append_key(out, n.text);
+      return;
     case Node::Kind::Seq:
     case Node::Kind::Map:
       break;
@@ -176,8 +198,24 @@ std::string scalar_text(const Node& n) {
   throw std::logic_error("scalar_text on a collection");
 }
 
+std::string scalar_text(const Node& n) {
+  std::string out;
+  append_scalar(out, n);
+  return out;
+}
+
+void append_key(std::string& out, std::string_view key) {
+  if (is_safe_plain(key)) {
+    out += key;
+  } else {
+    append_quoted(out, key);
+  }
+}
+
 std::string key_text(std::string_view key) {
-  return is_safe_plain(key) ? std::string(key) : quote(key);
+  std::string out;
+  append_key(out, key);
+  return out;
 }
 
 const std::string& checked_tag(const std::string& tag) {

@@ -21,6 +21,11 @@ std::string scalar_text(const Node& n);
 // A mapping key: plain when safe, double-quoted otherwise.
 std::string key_text(std::string_view key);
 
+// The same, appended to `out` (the emitter writes into one buffer).
+void append_scalar(std::string& out, const Node& n);
+void append_key(std::string& out, std::string_view key);
+void append_quoted(std::string& out, std::string_view s);
+
 // `tag` unchanged if it is a local tag such as "!Ref"; throws std::invalid_argument otherwise.
 const std::string& checked_tag(const std::string& tag);
 

@@ -148,6 +148,31 @@ if [ "$(id -u)" -ne 0 ]; then
   expect 2 "read-only output directory" -- "$bin" render --target cfn --out-dir "$work/ro" "$good"
 fi
 
+# Many manifests on several threads: the bytes written and the diagnostics are the same as
+# one thread's, and an invalid manifest anywhere still writes nothing.
+batch=$work/batch
+mkdir -p "$batch"
+for i in 1 2 3; do
+  for f in "$src"/examples/*.yaml; do
+    sed "0,/^  name: /s/^\(  name: .*\)$/\1-$i/" "$f" >"$batch/$i-$(basename "$f")"
+  done
+done
+expect 0 "render a batch on one thread" -- "$bin" render --jobs 1 --out-dir "$work/serial" "$batch"/*.yaml
+cp "$work/stderr" "$work/serial.stderr"
+expect 0 "render a batch on four threads" -- "$bin" render --jobs 4 --out-dir "$work/parallel" "$batch"/*.yaml
+check "the same files, byte for byte" diff -r "$work/serial" "$work/parallel"
+check "the same diagnostics, in the same order" cmp -s "$work/serial.stderr" "$work/stderr"
+check "the batch wrote every manifest" \
+  test "$(find "$work/parallel" -name template.yaml | wc -l)" -eq "$(ls "$batch" | wc -l)"
+expect 0 "validate a batch on four threads" -- "$bin" validate -j 4 --format json "$batch"/*.yaml
+cp "$work/stderr" "$work/parallel.json"
+expect 0 "validate a batch on one thread" -- "$bin" validate -j 1 --format json "$batch"/*.yaml
+check "validate reports the same on any number of threads" cmp -s "$work/parallel.json" "$work/stderr"
+cp "$bad" "$batch/zz-bad.yaml"
+expect 1 "a batch with one invalid manifest" -- "$bin" render -j 4 --out-dir "$work/batch-out" "$batch"/*.yaml
+check "nothing of the batch is written" test ! -e "$work/batch-out"
+expect 2 "--jobs 0 is refused" -- "$bin" render --jobs 0 --out-dir "$work/x" "$good"
+
 # Engine facts are data: --templates-dir may bring its own data/engine-facts.json, and a
 # feature minimum added there gates manifests at once (the built-in file has no confirmed
 # rows for Serverless v2 above 128 ACU, so serverless.capacity-version is silent without it).
@@ -211,6 +236,91 @@ expect 2 "plan --base with an unknown revision" -- "$bin" plan --base no-such-re
 check "the revision is named" grep -q "unknown git revision 'no-such-ref'" "$work/stderr"
 cp "$good" "$work/outside.yaml"
 expect 2 "plan --base outside a git work tree" -- "$bin" plan --base HEAD "$work/outside.yaml"
+
+# Every command's --help ends with examples of that command; a misspelt command or option
+# is named with the nearest real one.
+for cmd in render validate explain plan graph init schema; do
+  expect 0 "$cmd --help" -- "$bin" "$cmd" --help
+  check "$cmd --help shows examples of $cmd" grep -q "^  aurora-gen $cmd" "$work/stdout"
+done
+expect 0 "--help lists every command" -- "$bin" --help
+for cmd in render validate explain plan graph init schema; do
+  check "--help lists $cmd" grep -q "^  $cmd " "$work/stdout"
+done
+expect 2 "a misspelt command" -- "$bin" rendr --target cfn "$good"
+check "the command is named, with its rule" \
+  grep -q "^aurora-gen: error: unknown command 'rendr' \[cli.unknown-command\]$" "$work/stderr"
+check "the nearest command is suggested" grep -q "^  hint: did you mean 'render'?$" "$work/stderr"
+expect 2 "a command far from any" -- "$bin" frobnicate
+check "the commands are listed" grep -q "hint: the commands are render, validate, " "$work/stderr"
+expect 2 "a misspelt option" -- "$bin" render --tagret cfn "$good"
+check "the option and its command are named" \
+  grep -q "^aurora-gen: error: unknown option '--tagret' for 'aurora-gen render' \[cli.unknown-option\]$" "$work/stderr"
+check "the nearest option is suggested" grep -q "hint: did you mean '--target'?" "$work/stderr"
+expect 2 "a misspelt option with =" -- "$bin" render --outdir=out "$good"
+check "--out-dir is suggested" grep -q "did you mean '--out-dir'?" "$work/stderr"
+expect 2 "a misspelt option of init" -- "$bin" init --serverles
+check "--serverless is suggested" grep -q "did you mean '--serverless'?" "$work/stderr"
+expect 2 "a misspelt top-level option" -- "$bin" --verison
+check "--version is suggested" grep -q "did you mean '--version'?" "$work/stderr"
+expect 2 "an option of another command" -- "$bin" validate --out-dir out "$good"
+check "no wild guess, the way to the options" \
+  grep -q "hint: 'aurora-gen validate --help' lists the options" "$work/stderr"
+
+# schema: the JSON Schema the validator uses, the built-in one or an override's.
+expect 0 "schema" -- "$bin" schema
+check "schema prints schemas/manifest.schema.json" cmp -s "$work/stdout" "$src/schemas/manifest.schema.json"
+mkdir -p "$work/strict/schemas"
+sed 's/"maxLength": 40,/"maxLength": 5,/' "$src/schemas/manifest.schema.json" \
+  >"$work/strict/schemas/manifest.schema.json"
+check "the override schema differs" \
+  test "$(cksum <"$work/strict/schemas/manifest.schema.json")" != "$(cksum <"$src/schemas/manifest.schema.json")"
+expect 0 "schema with an override" -- "$bin" schema --templates-dir "$work/strict"
+check "schema prints the override" cmp -s "$work/stdout" "$work/strict/schemas/manifest.schema.json"
+expect 1 "validate reads the same override" -- "$bin" validate --templates-dir "$work/strict" "$good"
+check "the override's limit applies" \
+  grep -q "metadata.name must have at most 5 characters .*\[schema.max-length\]" "$work/stderr"
+
+# graph: DOT by default, Mermaid on request; an invalid manifest is reported, located.
+expect 0 "graph" -- "$bin" graph "$good"
+check "graph prints DOT" grep -q '^digraph "paas-postgres" {$' "$work/stdout"
+check "the cluster reads the subnet group" grep -q '^  "cluster" -> "subnet_group" \[label="name"\];$' "$work/stdout"
+expect 0 "graph as Mermaid" -- "$bin" graph --format mermaid "$good"
+check "graph prints a flowchart" grep -q '^flowchart LR$' "$work/stdout"
+expect 1 "graph of an invalid manifest" -- "$bin" graph "$bad"
+check "graph locates the error" grep -q "bad.yaml:[0-9]*:[0-9]*: error: .*\[schema.enum\]" "$work/stderr"
+expect 2 "graph in an unknown format" -- "$bin" graph --format svg "$good"
+expect 2 "graph takes one manifest" -- "$bin" graph "$good" "$other"
+
+# init: writes a starter, refuses to overwrite without --force, refuses what does not fit.
+mkdir -p "$work/init"
+expect 0 "init" -- "$bin" init -o "$work/init/db.yaml"
+check "init wrote the file" test -s "$work/init/db.yaml"
+check "init names the next step" grep -q "next: aurora-gen validate $work/init/db.yaml" "$work/stderr"
+expect 0 "the starter validates" -- "$bin" validate "$work/init/db.yaml"
+cp "$work/init/db.yaml" "$work/init/before.yaml"
+expect 2 "init over an existing file" -- "$bin" init --engine aurora-mysql -o "$work/init/db.yaml"
+check "the refusal is located, with its rule" \
+  grep -q "^$work/init/db.yaml: error: $work/init/db.yaml already exists; aurora-gen init does not overwrite it \[cli.exists\]$" "$work/stderr"
+check "the refusal names --force" grep -q "hint: pass --force" "$work/stderr"
+check "the file is untouched" cmp -s "$work/init/db.yaml" "$work/init/before.yaml"
+check "no temporary file is left" test "$(ls -A "$work/init" | wc -l)" -eq 2
+expect 0 "init --force" -- "$bin" init --engine aurora-mysql --force -o "$work/init/db.yaml"
+check "--force replaced the file" grep -q "^  engine: aurora-mysql$" "$work/init/db.yaml"
+(cd "$work/init" && "$bin" init --name orders >/dev/null 2>&1)
+check "the default file is <name>.yaml" grep -q "^  name: orders$" "$work/init/orders.yaml"
+expect 0 "init to stdout" -- "$bin" init --kind RdsInstance -o -
+check "stdout is the manifest" grep -q "^kind: RdsInstance$" "$work/stdout"
+expect 2 "init with a misspelt kind" -- "$bin" init --kind AuroraClster -o -
+check "the kind is suggested" grep -q "hint: did you mean 'AuroraCluster'?" "$work/stderr"
+check "the refusal has its rule" grep -q "\[cli.init-option\]" "$work/stderr"
+expect 2 "init with a misspelt engine" -- "$bin" init --engine aurora-postgres -o -
+check "the engine is suggested" grep -q "did you mean 'aurora-postgresql'?" "$work/stderr"
+expect 2 "init with an engine of the other kind" -- "$bin" init --kind AuroraCluster --engine mysql -o -
+expect 2 "init --serverless for an RdsInstance" -- "$bin" init --serverless --engine postgres -o -
+expect 2 "init with an invalid name" -- "$bin" init --name Bad_Name -o "$work/init/bad.yaml"
+check "the invalid name is reported" grep -q "metadata.name" "$work/stderr"
+check "nothing written for an invalid name" test ! -e "$work/init/bad.yaml"
 
 echo "$passes passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -1,12 +1,16 @@
-// The write stage: plans compare with the disk, writes are all-or-nothing, unchanged files
-// are not touched, and paths cannot leave the output directory.
+// The write stage: files compare with the disk, writes are all-or-nothing (nothing of an
+// uncommitted call remains), unchanged files are not touched, several threads may put files
+// at once, and paths cannot leave the output directory.
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
+#include <thread>
+#include <vector>
 
 #include "output_tree.h"
 
@@ -35,19 +39,40 @@ std::string slurp(const fs::path& p) {
   return s.str();
 }
 
+// Writes `files` under root as one call; true when committed.
+bool write(const std::string& root, const std::vector<std::pair<std::string, std::string>>& files,
+           Diagnostics& diags) {
+  OutputTree out(root, OutputTree::Mode::Write);
+  for (const auto& [path, content] : files) {
+    if (!out.put(path, content, diags)) return false;
+  }
+  return out.commit(diags);
+}
+
+// Every file and directory below `dir`, relative to it.
+std::set<std::string> tree_of(const fs::path& dir) {
+  std::set<std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    out.insert(fs::relative(e.path(), dir).string());
+  }
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("a first write creates every file and directory") {
   TempDir dir;
   const std::string root = (dir.path / "out").string();
   Diagnostics diags;
-  auto plan =
-      plan_output(root, {{"a/cloudformation/template.yaml", "x\n"}, {"a/b.tf", "y\n"}}, diags);
-  REQUIRE(plan.size() == 2);
-  CHECK(plan[0].state == FileState::New);
-  REQUIRE(write_output(root, plan, diags));
+  OutputTree out(root, OutputTree::Mode::Write);
+  CHECK(out.put("a/cloudformation/template.yaml", "x\n", diags) == FileState::New);
+  CHECK(out.put("a/b.tf", "y\n", diags) == FileState::New);
+  REQUIRE(out.commit(diags));
   CHECK(slurp(root + "/a/cloudformation/template.yaml") == "x\n");
   CHECK(slurp(root + "/a/b.tf") == "y\n");
+  CHECK(tree_of(dir.path) == std::set<std::string>{"out", "out/a", "out/a/b.tf",
+                                                   "out/a/cloudformation",
+                                                   "out/a/cloudformation/template.yaml"});
   CHECK_FALSE(diags.has_errors());
 }
 
@@ -55,15 +80,81 @@ TEST_CASE("unchanged files are left alone, changed ones replaced") {
   TempDir dir;
   const std::string root = dir.path.string();
   Diagnostics diags;
-  REQUIRE(write_output(root, plan_output(root, {{"same", "1"}, {"diff", "1"}}, diags), diags));
+  REQUIRE(write(root, {{"same", "1"}, {"diff", "1"}, {"size", "1"}}, diags));
   const auto old_time = fs::file_time_type::clock::now() - std::chrono::hours(24);
   fs::last_write_time(root + "/same", old_time);
-  auto plan = plan_output(root, {{"same", "1"}, {"diff", "2"}}, diags);
-  CHECK(plan[0].state == FileState::Unchanged);
-  CHECK(plan[1].state == FileState::Changed);
-  REQUIRE(write_output(root, plan, diags));
+  OutputTree out(root, OutputTree::Mode::Write);
+  CHECK(out.put("same", "1", diags) == FileState::Unchanged);
+  CHECK(out.put("diff", "2", diags) == FileState::Changed);
+  CHECK(out.put("size", "22", diags) == FileState::Changed);
+  REQUIRE(out.commit(diags));
   CHECK(fs::last_write_time(root + "/same") == old_time);
   CHECK(slurp(root + "/diff") == "2");
+  CHECK(slurp(root + "/size") == "22");
+}
+
+TEST_CASE("check mode compares and writes nothing") {
+  TempDir dir;
+  const std::string root = dir.path.string();
+  Diagnostics diags;
+  REQUIRE(write(root, {{"a/same", "1"}, {"a/diff", "1"}}, diags));
+  const std::set<std::string> before = tree_of(dir.path);
+  OutputTree out(root, OutputTree::Mode::Check);
+  CHECK(out.put("a/same", "1", diags) == FileState::Unchanged);
+  CHECK(out.put("a/diff", "2", diags) == FileState::Changed);
+  CHECK(out.put("b/new", "3", diags) == FileState::New);
+  CHECK(tree_of(dir.path) == before);
+  CHECK(slurp(root + "/a/diff") == "1");
+}
+
+TEST_CASE("a call that is not committed leaves the directory as it was") {
+  TempDir dir;
+  const std::string root = (dir.path / "out").string();
+  Diagnostics diags;
+  REQUIRE(write(root, {{"a/x", "old"}}, diags));
+  const std::set<std::string> before = tree_of(dir.path);
+  {
+    OutputTree out(root, OutputTree::Mode::Write);
+    CHECK(out.put("a/x", "new", diags) == FileState::Changed);
+    CHECK(out.put("b/c/y", "new", diags) == FileState::New);
+  }  // destroyed without commit: an invalid manifest elsewhere in the call
+  CHECK(tree_of(dir.path) == before);
+  CHECK(slurp(root + "/a/x") == "old");
+
+  const fs::path fresh = dir.path / "fresh" / "out";
+  {
+    OutputTree out(fresh.string(), OutputTree::Mode::Write);
+    CHECK(out.put("a/x", "new", diags) == FileState::New);
+    out.abort();
+  }
+  CHECK_FALSE(fs::exists(dir.path / "fresh"));
+}
+
+TEST_CASE("files put from several threads all land, each once") {
+  TempDir dir;
+  const std::string root = dir.path.string();
+  Diagnostics diags[4];
+  OutputTree out(root, OutputTree::Mode::Write);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 50; ++i) {
+        const std::string name = "db" + std::to_string(t) + "/" + std::to_string(i);
+        out.put(name, name, diags[t]);
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  Diagnostics commit;
+  REQUIRE(out.commit(commit));
+  for (int t = 0; t < 4; ++t) {
+    CHECK_FALSE(diags[t].has_errors());
+    for (int i = 0; i < 50; ++i) {
+      const std::string name = "db" + std::to_string(t) + "/" + std::to_string(i);
+      CHECK(slurp(root + "/" + name) == name);
+    }
+  }
+  CHECK(tree_of(dir.path).size() == 4 + 4 * 50);  // no temporary file is left
 }
 
 TEST_CASE("paths that could leave the output directory are refused") {
@@ -71,10 +162,12 @@ TEST_CASE("paths that could leave the output directory are refused") {
   for (const char* bad : {"../x", "/etc/x", "a/../../x", "a//b", "a/./b", "a b", ""}) {
     Diagnostics diags;
     INFO(bad);
-    CHECK(plan_output(dir.path.string(), {{bad, "x"}}, diags).empty());
+    OutputTree out(dir.path.string(), OutputTree::Mode::Write);
+    CHECK_FALSE(out.put(bad, "x", diags));
     REQUIRE(diags.has_errors());
     CHECK(diags.items().front().rule == "io.unsafe-path");
   }
+  CHECK(fs::is_empty(dir.path));
 }
 
 TEST_CASE("a symbolic link inside the output directory is never followed") {
@@ -83,7 +176,8 @@ TEST_CASE("a symbolic link inside the output directory is never followed") {
   fs::create_directories(dir.path / "out");
   fs::create_directory_symlink(dir.path / "outside", dir.path / "out" / "db");
   Diagnostics diags;
-  CHECK(plan_output((dir.path / "out").string(), {{"db/main.tf", "x"}}, diags).empty());
+  OutputTree out((dir.path / "out").string(), OutputTree::Mode::Write);
+  CHECK_FALSE(out.put("db/main.tf", "x", diags));
   REQUIRE(diags.has_errors());
   CHECK(diags.items().front().rule == "io.symlink");
   CHECK(fs::is_empty(dir.path / "outside"));
@@ -97,10 +191,9 @@ TEST_CASE("a failed write renames nothing and leaves no temporary files") {
   TempDir dir;
   const std::string root = dir.path.string();
   Diagnostics diags;
-  REQUIRE(write_output(root, plan_output(root, {{"ok/a", "old"}, {"ro/b", "old"}}, diags), diags));
+  REQUIRE(write(root, {{"ok/a", "old"}, {"ro/b", "old"}}, diags));
   fs::permissions(dir.path / "ro", fs::perms::owner_read | fs::perms::owner_exec);
-  auto plan = plan_output(root, {{"ok/a", "new"}, {"ro/b", "new"}}, diags);
-  CHECK_FALSE(write_output(root, plan, diags));
+  CHECK_FALSE(write(root, {{"ok/a", "new"}, {"ro/b", "new"}}, diags));
   CHECK(slurp(root + "/ok/a") == "old");
   CHECK(diags.items().back().rule == "io.write");
   for (const auto& e : fs::recursive_directory_iterator(dir.path)) {

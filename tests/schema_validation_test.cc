@@ -1,5 +1,6 @@
 #include "schema_validation.h"
 
+#include <algorithm>
 #include <string>
 
 #include <catch2/catch.hpp>
@@ -291,4 +292,22 @@ TEST_CASE("the schema describes every property and closes every object") {
   for (const auto& f : faults) UNSCOPED_INFO(f);
   CHECK(faults.empty());
   CHECK(schema["$schema"] == "http://json-schema.org/draft-07/schema#");
+}
+
+namespace {
+
+std::size_t largest_max_items(const nlohmann::json& node) {
+  std::size_t largest = 0;
+  if (node.is_object() && node.contains("maxItems")) largest = node["maxItems"].get<std::size_t>();
+  if (node.is_structured()) {
+    for (const auto& child : node) largest = std::max(largest, largest_max_items(child));
+  }
+  return largest;
+}
+
+}  // namespace
+
+TEST_CASE("the validator sees one item past the schema's largest maxItems") {
+  const auto schema = nlohmann::json::parse(ag::asset("schemas/manifest.schema.json"));
+  CHECK(ag::kSchemaValidatedItems == largest_max_items(schema) + 1);
 }
