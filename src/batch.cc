@@ -1,14 +1,12 @@
 #include "batch.h"
 
 #include <atomic>
-#include <map>
 #include <set>
 
 #include "cli_common.h"
 #include "parallel.h"
 
 namespace ag {
-namespace {}  // namespace
 
 std::optional<Compiled> compile_manifest(const std::string& path, bool lower_it,
                                          ManifestOutcome& o) {

@@ -200,7 +200,11 @@ void OutputTree::abort() {
   std::lock_guard lock(mu_);
   for (const Staged& s : staged_) unlink(s.temp.c_str());
   staged_.clear();
-  for (auto dir = created_.rbegin(); dir != created_.rend(); ++dir) rmdir(dir->c_str());
+  // Children before their parents. Creation order is not enough: two threads may create a
+  // parent and a child of it and record them in either order.
+  std::sort(created_.begin(), created_.end(),
+            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  for (const std::string& dir : created_) rmdir(dir.c_str());
   created_.clear();
   existing_.clear();
   checked_.clear();

@@ -66,7 +66,7 @@ class OutputTree {
   Mode mode_;
   std::mutex mu_;  // guards the members below
   std::vector<Staged> staged_;
-  std::vector<std::string> created_;  // directories, in creation order
+  std::vector<std::string> created_;  // directories this call made
   std::set<std::string> existing_;    // directories known to exist: no mkdir for each file
   std::set<std::string> checked_;     // directories known not to be symbolic links
 };
