@@ -131,10 +131,11 @@ int run_explain(const Options& o) {
       graphs.push_back(std::move(*c));
     }
   }
-  report(b.diagnostics(), o.format);
+  const Diagnostics diags = b.diagnostics();
+  report(diags, o.format);
   if (b.invalid()) return failure_code(b);
   for (const Compiled& c : graphs) std::cout << explain(c.graph);
-  return kClean;
+  return strict_exit(diags, o.strict, kClean);
 }
 
 void add_common(CLI::App* cmd, Options& o) {
@@ -180,8 +181,9 @@ int run_cli(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json", "markdown", "sarif"}));
   plan_cmd->add_flag("--allow-replace", plan.allow_replace,
                      "Exit 0 even when a change replaces or deletes a stateful resource");
-  plan_cmd->add_option("--since", plan.since,
-                       "Compare each manifest as this aurora-gen release rendered it (0.2)")
+  plan_cmd
+      ->add_option("--since", plan.since,
+                   "Compare each manifest as this aurora-gen release rendered it (0.2)")
       ->check(CLI::IsMember({"0.2"}));
   plan_cmd->add_option("--templates-dir", o.templates_dir,
                        "Directory whose templates/ and schemas/ override the built-in ones");

@@ -3,25 +3,31 @@
 #include <stdexcept>
 
 #include "embedded_assets.h"
+#include "tree_parse.h"
 
 namespace ag::policy {
 namespace {
 
-using Json = nlohmann::json;
-
-std::vector<std::string> strings(const Json& j, const char* key) {
+std::vector<std::string> strings(tree::View j, std::string_view key) {
   std::vector<std::string> out;
-  if (j.contains(key)) {
-    for (const Json& s : j.at(key)) out.push_back(s.get<std::string>());
-  }
+  const tree::View list = j.find(key);
+  if (!list.is_list()) return out;
+  for (tree::Entry e : list.items()) out.push_back(e.value.str());
   return out;
 }
 
-std::string text(const Json& j, const char* key, std::string fallback = {}) {
-  return j.contains(key) ? j.at(key).get<std::string>() : fallback;
+std::string text(tree::View j, std::string_view key, std::string fallback = {}) {
+  const tree::View v = j.find(key);
+  return v.is_string() ? v.str() : fallback;
 }
 
-Check parse_check(const Json& j, const std::string& where) {
+// The few values a check compares with stay JSON: the evaluator compares IR literals with
+// them as JSON.
+nlohmann::json json_of(tree::View j, std::string_view key) {
+  return j.contains(key) ? tree::to_json(j.at(key)) : nlohmann::json();
+}
+
+Check parse_check(tree::View j, const std::string& where) {
   Check c;
   c.kinds = strings(j, "kinds");
   c.engines = strings(j, "engines");
@@ -29,9 +35,9 @@ Check parse_check(const Json& j, const std::string& where) {
   c.families_except = strings(j, "families_except");
   c.property = text(j, "property");
   c.op = text(j, "op");
-  c.value = j.value("value", Json());
-  c.when = j.value("when", Json());
-  c.unless = j.value("unless", Json());
+  c.value = json_of(j, "value");
+  c.when = json_of(j, "when");
+  c.unless = json_of(j, "unless");
   c.policy = text(j, "policy");
   c.design = text(j, "design");
   c.guaranteed = text(j, "guaranteed");
@@ -65,19 +71,17 @@ std::vector<std::string> Table::rule_ids() const {
   return ids;
 }
 
-Table parse_table(const Json& j) {
+Table parse_table(tree::View j) {
   Table t;
-  for (const auto& [id, r] : j.at("rules").items()) {
-    t.rules.push_back({id, r.at("title").get<std::string>(), r.at("fix").get<std::string>()});
+  for (auto [id, r] : j.at("rules").members()) {
+    t.rules.push_back({std::string(id), r.at("title").str(), r.at("fix").str()});
   }
-  for (const Json& row : j.at("scanner_rules")) {
-    ScannerRule s{row.at("scanner").get<std::string>(),
-                  row.at("id").get<std::string>(),
-                  row.at("title").get<std::string>(),
-                  strings(row, "reads"),
-                  {}};
-    for (const Json& c : row.at("checks")) {
-      s.checks.push_back(parse_check(c, s.scanner + " " + s.id));
+  for (tree::Entry row : j.at("scanner_rules").items()) {
+    const tree::View v = row.value;
+    ScannerRule s{
+        v.at("scanner").str(), v.at("id").str(), v.at("title").str(), strings(v, "reads"), {}};
+    for (tree::Entry c : v.at("checks").items()) {
+      s.checks.push_back(parse_check(c.value, s.scanner + " " + s.id));
       const std::string& p = s.checks.back().policy;
       if (p.rfind("policy.", 0) == 0 && t.rule(p) == nullptr) {
         throw std::runtime_error("data/policy.json: " + s.id + " names unknown rule " + p);
@@ -88,8 +92,10 @@ Table parse_table(const Json& j) {
   return t;
 }
 
+// Built from the compiled asset tree: parsing the JSON text on every call cost more than
+// judging a manifest.
 const Table& table() {
-  static const Table t = parse_table(Json::parse(asset("data/policy.json")));
+  static const Table t = parse_table(asset_tree("data/policy.json"));
   return t;
 }
 

@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "asset_tree.h"
+
 namespace ag::policy {
 
 // An aurora-gen policy rule: "policy.deletion-protection".
@@ -58,6 +60,6 @@ struct Table {
 
 // data/policy.json, parsed once per process (throws std::runtime_error on a malformed row).
 const Table& table();
-Table parse_table(const nlohmann::json& j);
+Table parse_table(tree::View j);
 
 }  // namespace ag::policy
