@@ -37,6 +37,7 @@ struct Options {
   std::string templates_dir;
   unsigned jobs = default_jobs();
   std::vector<std::string> manifests;
+  bool strict = false;
 };
 
 std::vector<Target> targets_of(const std::string& name) {
@@ -71,7 +72,7 @@ int print_single(const Options& o) {
     std::cout << render(c->graph, targets[0]).front().content;
   }
   report(m.diags, o.format);
-  if (c) return kClean;
+  if (c) return strict_exit(m.diags, o.strict, kClean);
   return m.io_error ? kUsage : kFindings;
 }
 
@@ -107,18 +108,19 @@ int run_render(const Options& o) {
   }
   if (o.check) {
     report(diags, o.format);
-    return check_drift(b, o);
+    return strict_exit(diags, o.strict, check_drift(b, o));
   }
   const bool ok = out.commit(diags);
   report(diags, o.format);
-  return ok ? kClean : kUsage;
+  return strict_exit(diags, o.strict, ok ? kClean : kUsage);
 }
 
 int run_validate(const Options& o) {
   const Batch b = validate_batch(o.manifests, o.jobs);
-  report(b.diagnostics(), o.format);
+  const Diagnostics diags = b.diagnostics();
+  report(diags, o.format);
   if (b.io_error()) return kUsage;
-  return b.invalid() ? kFindings : kClean;
+  return strict_exit(diags, o.strict, b.invalid() ? kFindings : kClean);
 }
 
 int run_explain(const Options& o) {
@@ -129,10 +131,11 @@ int run_explain(const Options& o) {
       graphs.push_back(std::move(*c));
     }
   }
-  report(b.diagnostics(), o.format);
+  const Diagnostics diags = b.diagnostics();
+  report(diags, o.format);
   if (b.invalid()) return failure_code(b);
   for (const Compiled& c : graphs) std::cout << explain(c.graph);
-  return kClean;
+  return strict_exit(diags, o.strict, kClean);
 }
 
 void add_common(CLI::App* cmd, Options& o) {
@@ -141,6 +144,7 @@ void add_common(CLI::App* cmd, Options& o) {
       ->check(CLI::IsMember({"text", "json", "sarif"}));
   cmd->add_option("--templates-dir", o.templates_dir,
                   "Directory whose templates/, schemas/ and data/ override the built-in ones");
+  cmd->add_flag("--strict", o.strict, "Exit 1 when a warning is reported (for CI)");
   cmd->add_option("--jobs,-j", o.jobs, "Manifests compiled at once (default: the cores)")
       ->check(CLI::Range(1u, 1024u));
 }
@@ -177,6 +181,10 @@ int run_cli(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json", "markdown", "sarif"}));
   plan_cmd->add_flag("--allow-replace", plan.allow_replace,
                      "Exit 0 even when a change replaces or deletes a stateful resource");
+  plan_cmd
+      ->add_option("--since", plan.since,
+                   "Compare each manifest as this aurora-gen release rendered it (0.2)")
+      ->check(CLI::IsMember({"0.2"}));
   plan_cmd->add_option("--templates-dir", o.templates_dir,
                        "Directory whose templates/ and schemas/ override the built-in ones");
   const std::vector<Command> commands = add_commands(app);

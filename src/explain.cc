@@ -52,6 +52,14 @@ std::string explain(const ir::Graph& g) {
       n.add("depends_on", std::move(deps));
     }
     n.add("properties", convert(r.props));
+    // What the artifacts tell scanners to skip, and why (docs/policy.md).
+    if (!r.suppressions.empty()) {
+      Node skipped = Node::seq();
+      for (const ir::Suppression& x : r.suppressions) {
+        skipped.items.push_back(Node::string(x.scanner + " " + x.id + ": " + x.reason));
+      }
+      n.add("suppressions", std::move(skipped));
+    }
     resources.add(r.name, std::move(n));
   }
   Node outputs = Node::map();
