@@ -30,6 +30,7 @@ _aurora_gen() {
       return ;;
     --out-dir | --templates-dir) mapfile -t COMPREPLY < <(compgen -d -- "$cur"); return ;;
     -o | --output) mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return ;;
+    --since) mapfile -t COMPREPLY < <(compgen -W "0.2" -- "$cur"); return ;;
     --name | --region | --base) return ;;
     --format)
       case $cmd in
@@ -43,9 +44,9 @@ _aurora_gen() {
   local opts
   case $cmd in
     "") opts="-h --help --version" ;;
-    render) opts="--target --out-dir --check --partial --format --templates-dir --jobs -j -h --help" ;;
-    validate | explain) opts="--format --templates-dir --jobs -j -h --help" ;;
-    plan) opts="--base --format --allow-replace --templates-dir -h --help" ;;
+    render) opts="--target --out-dir --check --partial --format --templates-dir --jobs -j --strict -h --help" ;;
+    validate | explain) opts="--format --templates-dir --jobs -j --strict -h --help" ;;
+    plan) opts="--base --format --allow-replace --since --templates-dir -h --help" ;;
     graph) opts="--format --templates-dir -h --help" ;;
     init) opts="--kind --engine --serverless --name --create-vpc --region -o --output --force -h --help" ;;
     schema) opts="--templates-dir -h --help" ;;

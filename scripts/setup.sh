@@ -29,7 +29,8 @@ if [ "${1:-}" = "--with-test-tools" ]; then
   # What the tests of the install layout, the package, the graph and the hooks run:
   # Graphviz, pre-commit, lintian, dpkg-shlibdeps, man and groff, zsh, jq.
   install_missing graphviz pre-commit lintian dpkg-dev man-db groff-base bsdextrautils zsh jq
-  for tools in pulumi checkers; do
+  # cfn-guard and AWS Control Tower's rules: tools/cfn-guard/README.md.
+  for tools in pulumi checkers cfn-guard; do
     if [ ! -d "$root/tools/$tools/node_modules" ] ||
        [ "$root/tools/$tools/package-lock.json" -nt "$root/tools/$tools/node_modules" ]; then
       (cd "$root/tools/$tools" && npm ci --silent --no-audit --no-fund)

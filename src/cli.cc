@@ -39,6 +39,7 @@ struct Options {
   std::string templates_dir;
   unsigned jobs = default_jobs();
   std::vector<std::string> manifests;
+  bool strict = false;
 };
 
 constexpr std::string_view kTargetNames[] = {"cfn", "terraform", "pulumi"};
@@ -137,7 +138,7 @@ int print_single(const Options& o) {
     std::cout << render(c->graph, targets[0]).front().content;
   }
   report(m.diags, o.format);
-  if (c) return kClean;
+  if (c) return strict_exit(m.diags, o.strict, kClean);
   return m.io_error ? kUsage : kFindings;
 }
 
@@ -162,11 +163,11 @@ int run_render(const Options& o) {
   if (o.check) {
     report_drift(b, {o.out_dir, targets, render_command(o, o.out_dir), o.partial}, diags);
     report(diags, o.format);
-    return diags.has_errors() ? kFindings : kClean;
+    return strict_exit(diags, o.strict, diags.has_errors() ? kFindings : kClean);
   }
   const bool ok = out.commit(diags);
   report(diags, o.format);
-  return ok ? kClean : kUsage;
+  return strict_exit(diags, o.strict, ok ? kClean : kUsage);
 }
 
 std::string counted(std::size_t n, const std::string& what) {
@@ -174,11 +175,14 @@ std::string counted(std::size_t n, const std::string& what) {
 }
 
 // validate's last line, in the text format only (JSON and SARIF are documents): how many
-// manifests are valid, and how many errors and warnings the lines above hold.
+// manifests are valid, and how many errors and warnings the lines above hold (a warning the
+// manifest records as an exception is not printed, nor counted).
 void print_summary(const Batch& b, const Diagnostics& diags) {
   std::size_t invalid = 0, errors = 0, warnings = 0;
   for (const ManifestOutcome& m : b.manifests) invalid += m.invalid ? 1 : 0;
-  for (const Diagnostic& d : diags.items()) (d.severity == Severity::Error ? errors : warnings)++;
+  for (const Diagnostic& d : diags.items()) {
+    if (d.suppressed.empty()) (d.severity == Severity::Error ? errors : warnings)++;
+  }
   const std::size_t n = b.manifests.size();
   std::string line = "aurora-gen validate: ";
   if (invalid == 0) {
@@ -199,7 +203,7 @@ int run_validate(const Options& o) {
   report(diags, o.format);
   if (o.format == "text") print_summary(b, diags);
   if (b.io_error()) return kUsage;
-  return b.invalid() ? kFindings : kClean;
+  return strict_exit(diags, o.strict, b.invalid() ? kFindings : kClean);
 }
 
 int run_explain(const Options& o) {
@@ -210,19 +214,20 @@ int run_explain(const Options& o) {
       graphs.push_back(std::move(*c));
     }
   }
-  report(b.diagnostics(), o.format);
+  const Diagnostics diags = b.diagnostics();
+  report(diags, o.format);
   if (b.invalid()) return failure_code(b);
   if (o.format == "json") {
     nlohmann::ordered_json all = nlohmann::ordered_json::array();
     for (const Compiled& c : graphs) all.push_back(explain_json(c.graph, c.manifest.path));
     std::cout << nlohmann::ordered_json{{"manifests", std::move(all)}}.dump(2) << "\n";
-    return kClean;
+    return strict_exit(diags, o.strict, kClean);
   }
   // Several manifests are several YAML documents of one stream.
   for (std::size_t i = 0; i < graphs.size(); ++i) {
     std::cout << (i == 0 ? "" : "---\n") << explain(graphs[i].graph, graphs[i].manifest.path);
   }
-  return kClean;
+  return strict_exit(diags, o.strict, kClean);
 }
 
 void add_common(CLI::App* cmd, Options& o) {
@@ -231,6 +236,7 @@ void add_common(CLI::App* cmd, Options& o) {
       ->check(CLI::IsMember({"text", "json", "sarif"}));
   cmd->add_option("--templates-dir", o.templates_dir,
                   "Directory whose templates/, schemas/ and data/ override the built-in ones");
+  cmd->add_flag("--strict", o.strict, "Exit 1 when a warning is reported (for CI)");
   cmd->add_option("--jobs,-j", o.jobs, "Manifests compiled at once (default: the cores)")
       ->check(CLI::Range(1u, 1024u));
 }
@@ -301,6 +307,10 @@ int run_cli(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json", "markdown", "sarif"}));
   plan_cmd->add_flag("--allow-replace", plan.allow_replace,
                      "Exit 0 even when a change replaces or deletes a stateful resource");
+  plan_cmd
+      ->add_option("--since", plan.since,
+                   "Compare each manifest as this aurora-gen release rendered it (0.2)")
+      ->check(CLI::IsMember({"0.2"}));
   plan_cmd->add_option("--templates-dir", o.templates_dir,
                        "Directory whose templates/ and schemas/ override the built-in ones");
   const std::vector<Command> commands = add_commands(app);

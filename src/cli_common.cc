@@ -17,8 +17,14 @@ void report(const Diagnostics& diags, const std::string& format) {
   } else if (format == "sarif") {
     std::cerr << format_sarif(items);
   } else {
-    for (const Diagnostic& d : items) std::cerr << format_text(d) << "\n";
+    for (const Diagnostic& d : items) {
+      if (d.suppressed.empty()) std::cerr << format_text(d) << "\n";
+    }
   }
+}
+
+int strict_exit(const Diagnostics& diags, bool strict, int code) {
+  return code == kClean && strict && diags.has_warnings() ? kFindings : code;
 }
 
 // Reads a manifest, refusing an oversized file before reading it.

@@ -18,6 +18,10 @@ constexpr int kUsage = 2;     // usage, I/O, git
 // Prints diagnostics on stderr: "text" (file:line:col: ...), "json" or "sarif".
 void report(const Diagnostics& diags, const std::string& format);
 
+// `code`, or with --strict kFindings when it is clean but a warning was reported that the
+// manifest does not record as an exception.
+int strict_exit(const Diagnostics& diags, bool strict, int code);
+
 // Reads a manifest, refusing an oversized file before reading it (io.read, load.too-large).
 std::optional<std::string> read_manifest(const std::string& path, Diagnostics& diags);
 

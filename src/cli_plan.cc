@@ -39,13 +39,13 @@ struct Outcome {
   int status = kClean;  // kFindings: the new side is invalid; kUsage: the old side or I/O
 };
 
-Outcome plan_one(const Edit& e, Diagnostics& diags) {
+Outcome plan_one(const Edit& e, bool since_0_2, Diagnostics& diags) {
   auto new_text = read_manifest(e.new_path, diags);
   if (!new_text) return {std::nullopt, kUsage};
   std::optional<Compiled> before;
   if (e.old_text) {
     Diagnostics old_diags;
-    before = compile(e.old_label, *e.old_text, old_diags);
+    before = compile(e.old_label, *e.old_text, old_diags, true, LowerOptions{since_0_2});
     if (!before) {
       diags.error("plan.old-invalid",
                   "the old manifest (" + e.old_label +
@@ -55,11 +55,13 @@ Outcome plan_one(const Edit& e, Diagnostics& diags) {
       diags.append(old_diags);
       return {std::nullopt, kUsage};
     }
-    diags.append(old_diags);  // its warnings
+    if (!since_0_2) diags.append(old_diags);  // its warnings (the same manifest's, --since)
   }
   auto after = compile(e.new_path, *new_text, diags);
   if (!after) return {std::nullopt, kFindings};
-  return {plan::make_plan(before ? &*before : nullptr, *after), kClean};
+  return {plan::make_plan(before ? &*before : nullptr, *after, plan::UpdateTable::builtin(),
+                          since_0_2 ? "0.2" : ""),
+          kClean};
 }
 
 void print(const std::vector<plan::Plan>& plans, const PlanOptions& o) {
@@ -79,7 +81,12 @@ void print(const std::vector<plan::Plan>& plans, const PlanOptions& o) {
 int run_plan(const PlanOptions& o) {
   Diagnostics diags;
   std::vector<Edit> edits;
-  if (o.base.empty()) {
+  if (!o.since.empty()) {
+    // The deployment of each manifest as 0.2 rendered it, against today's rendering.
+    for (const std::string& path : o.manifests) {
+      if (auto text = read_manifest(path, diags)) edits.push_back({path + " (0.2)", text, path});
+    }
+  } else if (o.base.empty()) {
     if (o.manifests.size() != 2) {
       diags.error("cli.plan-arguments",
                   "plan takes OLD.yaml NEW.yaml, or --base REF and the manifests to compare", {});
@@ -99,7 +106,7 @@ int run_plan(const PlanOptions& o) {
   std::vector<plan::Plan> plans;
   int status = kClean;
   for (const Edit& e : edits) {
-    Outcome r = plan_one(e, diags);
+    Outcome r = plan_one(e, !o.since.empty(), diags);
     status = std::max(status, r.status);
     if (r.plan) plans.push_back(std::move(*r.plan));
   }

@@ -11,6 +11,9 @@ struct PlanOptions {
   std::string base;                    // a git revision: each manifest's old version
   std::string format = "text";         // text, json, markdown, sarif
   bool allow_replace = false;          // a change that destroys data does not fail
+  // "0.2": compare each manifest as that release rendered it with what this one renders
+  // (an upgrade of aurora-gen, the manifest unchanged).
+  std::string since;
 };
 
 // Exit codes: 0 nothing destroyed (or --allow-replace), 1 a change destroys data or the new

@@ -16,6 +16,21 @@ void Diagnostics::warning(std::string rule, std::string message, Location loc, s
       {Severity::Warning, std::move(rule), std::move(message), std::move(loc), std::move(hint)});
 }
 
+void Diagnostics::add_tags(const std::string& rule, const std::vector<std::string>& tags) {
+  for (Diagnostic& d : items_) {
+    if (d.rule != rule) continue;
+    for (const std::string& t : tags) {
+      if (std::find(d.tags.begin(), d.tags.end(), t) == d.tags.end()) d.tags.push_back(t);
+    }
+  }
+}
+
+bool Diagnostics::has_warnings() const {
+  return std::any_of(items_.begin(), items_.end(), [](const Diagnostic& d) {
+    return d.severity == Severity::Warning && d.suppressed.empty();
+  });
+}
+
 bool Diagnostics::has_errors() const {
   return std::any_of(items_.begin(), items_.end(),
                      [](const Diagnostic& d) { return d.severity == Severity::Error; });
@@ -79,6 +94,8 @@ std::string format_json(const std::vector<Diagnostic>& ds) {
     j["rule"] = d.rule;
     j["message"] = d.message;
     if (!d.hint.empty()) j["hint"] = d.hint;
+    if (!d.tags.empty()) j["tags"] = d.tags;
+    if (!d.suppressed.empty()) j["suppressed"] = d.suppressed;
     list.push_back(std::move(j));
   }
   nlohmann::ordered_json root;
@@ -101,6 +118,12 @@ std::string format_sarif(const std::vector<Diagnostic>& ds) {
     r["level"] = severity_name(d.severity);
     r["message"]["text"] = d.hint.empty() ? d.message : d.message + " (" + d.hint + ")";
     r["locations"] = nlohmann::ordered_json::array({{{"physicalLocation", physical}}});
+    if (!d.tags.empty()) r["properties"]["tags"] = d.tags;
+    // A deliberate exception the manifest records (SARIF 2.1.0, 3.35: kind inSource).
+    if (!d.suppressed.empty()) {
+      r["suppressions"] =
+          nlohmann::ordered_json::array({{{"kind", "inSource"}, {"justification", d.suppressed}}});
+    }
     results.push_back(std::move(r));
   }
   nlohmann::ordered_json run;

@@ -22,6 +22,12 @@ struct Diagnostic {
   std::string message;
   Location loc;
   std::string hint;  // optional "did you mean ..." or advice
+  // Ids code-scanning dashboards group by: a policy warning's scanner rule ids (SARIF
+  // properties.tags).
+  std::vector<std::string> tags = {};
+  // Non-empty: the manifest records this as a deliberate exception, with this reason. Shown
+  // in JSON and SARIF (suppressions, kind inSource), not in text, and never fails --strict.
+  std::string suppressed = {};
   // The line of the file `loc` points into, shown under the message with a caret at the
   // column: load errors, where there is no field yet to name the place by.
   std::string excerpt = {};
@@ -34,7 +40,12 @@ class Diagnostics {
   void warning(std::string rule, std::string message, Location loc, std::string hint = {});
   void add(Diagnostic d) { items_.push_back(std::move(d)); }
 
+  // Appends `tags` to every diagnostic of `rule` (a scanner rule a check's warning trips).
+  void add_tags(const std::string& rule, const std::vector<std::string>& tags);
+
   bool has_errors() const;
+  // A warning that is not suppressed: what --strict fails on.
+  bool has_warnings() const;
   const std::vector<Diagnostic>& items() const { return items_; }
   void append(const Diagnostics& other);
 

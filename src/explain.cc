@@ -62,6 +62,14 @@ Node resource_node(const ir::Resource& r) {
     n.add("depends_on", std::move(deps));
   }
   n.add("properties", properties(r));
+  // What the artifacts tell scanners to skip, and why (docs/policy.md).
+  if (!r.suppressions.empty()) {
+    Node skipped = Node::seq();
+    for (const ir::Suppression& x : r.suppressions) {
+      skipped.items.push_back(Node::string(x.scanner + " " + x.id + ": " + x.reason));
+    }
+    n.add("suppressions", std::move(skipped));
+  }
   return n;
 }
 
@@ -136,6 +144,13 @@ Json explain_json(const ir::Graph& g, const std::string& manifest) {
     j["properties"] = to_json(r.props);
     j["sources"] = dotted_fields(r.sources);
     j["defaults"] = dotted_fields(r.defaults);
+    if (!r.suppressions.empty()) {
+      Json skipped = Json::array();
+      for (const ir::Suppression& x : r.suppressions) {
+        skipped.push_back({{"scanner", x.scanner}, {"id", x.id}, {"reason", x.reason}});
+      }
+      j["suppressions"] = std::move(skipped);
+    }
     resources.push_back(std::move(j));
   }
   Json outputs = Json::array();

@@ -49,7 +49,7 @@ Body& Body::attr(std::string name, Expr value) {
 
 Block& Body::block(std::string type, std::vector<std::string> labels) {
   Item item;
-  item.block = std::make_unique<Block>(Block{std::move(type), std::move(labels), {}});
+  item.block = std::make_unique<Block>(Block{std::move(type), std::move(labels), {}, {}, {}});
   items.push_back(std::move(item));
   return *items.back().block;
 }
@@ -58,15 +58,28 @@ namespace {
 
 void append_body(const Body& body, std::size_t indent, std::string& out);
 
+// "#text": a comment ends at a newline, so a line break or any other control character in
+// the text is refused rather than let the rest of the text become HCL.
+void append_comment(std::string_view text, std::size_t indent, std::string& out) {
+  if (find_invalid_utf8(text) != std::string_view::npos ||
+      find_control_character(text) != std::string_view::npos ||
+      text.find_first_of("\r\n") != std::string_view::npos) {
+    throw std::invalid_argument("HCL comment must be one line of UTF-8 text");
+  }
+  out += std::string(indent, ' ') + "#" + std::string(text) + "\n";
+}
+
 void append_block(const Block& block, std::size_t indent, std::string& out) {
   detail::require_identifier(block.type, "block type");
+  for (const std::string& c : block.comments_above) append_comment(c, indent, out);
   out += std::string(indent, ' ') + block.type;
   for (const std::string& label : block.labels) out += " " + quote(label);
-  if (block.body.items.empty()) {
+  if (block.body.items.empty() && block.comments_inside.empty()) {
     out += " {}\n";
     return;
   }
   out += " {\n";
+  for (const std::string& c : block.comments_inside) append_comment(c, indent + 2, out);
   append_body(block.body, indent + 2, out);
   out += std::string(indent, ' ') + "}\n";
 }

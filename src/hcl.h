@@ -70,6 +70,12 @@ struct Block {
   std::string type;
   std::vector<std::string> labels;  // written quoted
   Body body;
+  // Comment lines written "#<text>" on the lines right above the block's header and as the
+  // first lines of its body, where scanners look for their suppressions (trivy:ignore above
+  // a resource, checkov:skip inside it). Text is one line of UTF-8 without control
+  // characters; the writer refuses anything else.
+  std::vector<std::string> comments_above = {};
+  std::vector<std::string> comments_inside = {};
 };
 
 struct Body::Item {

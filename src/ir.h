@@ -152,6 +152,17 @@ struct Lifecycle {
   bool delete_before_replace = false;
 };
 
+// A scanner rule the artifact tells the scanner to skip for this resource, with the reason
+// (a default aurora-gen chose deliberately, docs/policy.md, or a manifest's policy
+// exception). Each target writes it the scanner's own way where the scanner reads it.
+struct Suppression {
+  std::string scanner;  // "checkov", "trivy", "cfn-nag" or "cfn-guard"
+  std::string id;       // the scanner's rule id: CKV_AWS_16, AVD-AWS-0077, W75, a guard rule name
+  std::string reason;
+  std::vector<std::string> targets;  // output directory names of the targets the scanner reads
+  bool operator==(const Suppression&) const = default;
+};
+
 struct Resource {
   std::string kind;  // neutral kind, e.g. "rds_cluster", "db_subnet_group"
   std::string name;  // snake_case role, unique in the graph: "cluster", "reader_1"
@@ -169,6 +180,7 @@ struct Resource {
   // The manifest field (JSON pointer) each property comes from, where one does: where a
   // target that cannot express the property reports it.
   std::map<std::string, std::string> sources = {};
+  std::vector<Suppression> suppressions = {};
   // The manifest field (JSON pointer) left unset whose default each other property holds
   // (explain marks them).
   std::map<std::string, std::string> defaults = {};

@@ -62,13 +62,13 @@ void add_topic_key(Context& c) {
       {"Action", ir::List{"kms:Decrypt", "kms:GenerateDataKey*"}},
       {"Resource", "*"},
       {"Condition", ir::Map{{"StringEquals", ir::Map{{"aws:SourceAccount", account}}}}}};
+  ir::List statements{account_administration(), cloudwatch};
+  if (!c.defaults_0_2) statements.push_back(deny_grants_outside_aws());
   c.add("kms_key", "alarm_key",
         {{"description", "Encrypts the alarm notifications of " + c.name},
          {"enable_key_rotation", true},
          {"deletion_window_in_days", 7},
-         {"policy",
-          ir::json(ir::Map{{"Version", "2012-10-17"},
-                           {"Statement", ir::List{account_administration(), cloudwatch}}})},
+         {"policy", ir::json(ir::Map{{"Version", "2012-10-17"}, {"Statement", statements}})},
          {"tags", c.tags(c.name + "-alarms")}})
       .legacy_name.clear();
   c.add("kms_alias", "alarm_key_alias",

@@ -1,4 +1,5 @@
 // The Aurora cluster: global cluster, cluster, writer and reader instances, custom endpoints.
+#include "defaults.h"
 #include "lower_context.h"
 
 namespace ag::lowering {
@@ -30,7 +31,9 @@ void add_credentials(const Context& c, ir::Map& p) {
   if (restoring(c)) {
     add_restore(c, p);
   } else {
-    ir::set(p, "master_username", text(creds, "username", c.postgres ? "postgres" : "admin"));
+    const std::string fallback = c.defaults_0_2 ? (c.postgres ? "postgres" : "admin")
+                                                : std::string(defaults::kMasterUsername);
+    ir::set(p, "master_username", text(creds, "username", fallback));
   }
   if (managed_password(c)) {
     ir::set(p, "manage_master_user_password", true);
@@ -107,12 +110,10 @@ void add_common_database(const Context& c, ir::Map& p) {
   add_backup_and_maintenance(c, p);
   ir::set(p, "deletion_protection", flag(c.spec, "deletion_protection", true));
   ir::set(p, "iam_database_authentication_enabled",
-          flag(c.spec, "iam_database_authentication_enabled", false));
-  const json& logs = get(c.spec, "enabled_cloudwatch_logs_exports");
-  if (logs.is_array() && !logs.empty()) {
-    ir::List l;
-    for (const json& t : logs) l.push_back(t.get<std::string>());
-    ir::set(p, "enabled_cloudwatch_logs_exports", l);
+          flag(c.spec, "iam_database_authentication_enabled",
+               !c.defaults_0_2 && defaults::iam_authentication(text(c.spec, "engine"))));
+  if (const std::vector<std::string> logs = log_exports(c); !logs.empty()) {
+    ir::set(p, "enabled_cloudwatch_logs_exports", ir::List(logs.begin(), logs.end()));
   }
 }
 

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -28,6 +29,7 @@ struct Context {
   bool aurora;       // kind == AuroraCluster
   bool postgres;     // a PostgreSQL engine
   ir::Graph& graph;
+  bool defaults_0_2 = false;  // LowerOptions::defaults_of_0_2
   // The manifest field (JSON pointer) resources added now come from: each lowering step
   // sets it, so that a resource's creation or deletion can be traced to a line.
   std::string origin = "/spec";
@@ -78,6 +80,15 @@ std::optional<ir::Value> storage_key(const Context& c);
 ir::Map account_administration();
 // The endpoint name a call through `service` comes from, for kms:ViaService conditions.
 ir::Value via_service(const std::string& service);
+// The log types exported: the manifest's list, or the engine's default when it names none.
+std::vector<std::string> log_exports(const Context& c);
+// Whether the exports are aurora-gen's default (the manifest names none).
+bool default_log_exports(const Context& c);
+// Whether lowering creates a log group per exported log type (lower_log_groups).
+bool creates_log_groups(const Context& c);
+// A key policy statement that denies creating grants on the key except for AWS resources
+// and AWS services (Control Tower's kms_create_grant_aws_service_check, CT.KMS.PR.3).
+ir::Map deny_grants_outside_aws();
 // Whether the master password lives in an RDS-managed secret.
 bool managed_password(const Context& c);
 bool global_secondary(const Context& c);

@@ -2,15 +2,11 @@
 #include "lower_context.h"
 
 namespace ag::lowering {
-namespace {}  // namespace
-
 // "rds.<region>.amazonaws.com" ("....amazonaws.com.cn" in China): the endpoint a call through
 // the service comes from, for kms:ViaService.
 ir::Value via_service(const std::string& service) {
   return ir::Concat{{service + ".", ir::Pseudo::Region, ".", ir::Pseudo::UrlSuffix}};
 }
-
-namespace {}  // namespace
 
 // The account administers a key it owns (KMS's default key policy statement).
 ir::Map account_administration() {
@@ -23,11 +19,44 @@ ir::Map account_administration() {
           {"Resource", "*"}};
 }
 
+// Grants let whoever holds one use the key without the key policy: only RDS and the other
+// services that use the key on the account's behalf (kms:GrantIsForAWSResource) or AWS
+// service principals may create them (AWS KMS Developer Guide, "kms:GrantIsForAWSResource";
+// the statement is the one the Control Tower control's documentation gives).
+ir::Map deny_grants_outside_aws() {
+  return {
+      {"Sid", "DenyGrantsOutsideAwsServices"},
+      {"Effect", "Deny"},
+      {"Principal", ir::Map{{"AWS", "*"}}},
+      {"Action", "kms:CreateGrant"},
+      {"Resource", "*"},
+      {"Condition", ir::Map{{"BoolIfExists", ir::Map{{"kms:GrantIsForAWSResource", "false"},
+                                                     {"aws:PrincipalIsAWSService", "false"}}}}}};
+}
+
 namespace {
 
+// CloudWatch Logs encrypts the database's log groups with the key, and only those (AWS
+// CloudWatch Logs User Guide, "Encrypt log data in CloudWatch Logs using AWS KMS": the
+// service principal and the kms:EncryptionContext:aws:logs:arn condition).
+ir::Map logs_use(const Context& c) {
+  const ir::Value groups = ir::Concat{{"arn:", ir::Pseudo::Partition, ":logs:", ir::Pseudo::Region,
+                                       ":", ir::Pseudo::AccountId, ":log-group:/aws/rds/",
+                                       c.aurora ? "cluster/" : "instance/", c.name, "/*"}};
+  return {
+      {"Sid", "CloudWatchLogsUse"},
+      {"Effect", "Allow"},
+      {"Principal",
+       ir::Map{{"Service", ir::Concat{{"logs.", ir::Pseudo::Region, ".", ir::Pseudo::UrlSuffix}}}}},
+      {"Action", ir::List{"kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*",
+                          "kms:Describe*"}},
+      {"Resource", "*"},
+      {"Condition", ir::Map{{"ArnLike", ir::Map{{"kms:EncryptionContext:aws:logs:arn", groups}}}}}};
+}
+
 // The account administers the key; RDS and Secrets Manager may use it on the account's
-// behalf, and only through those services.
-ir::Value key_policy() {
+// behalf, and only through those services; CloudWatch Logs for the database's log groups.
+ir::Value key_policy(const Context& c) {
   const ir::Map admin = account_administration();
   ir::List actions{"kms:Encrypt",     "kms:Decrypt",    "kms:ReEncrypt*", "kms:GenerateDataKey*",
                    "kms:CreateGrant", "kms:ListGrants", "kms:DescribeKey"};
@@ -41,7 +70,10 @@ ir::Value key_policy() {
               {"Action", actions},
               {"Resource", "*"},
               {"Condition", condition}};
-  return ir::json(ir::Map{{"Version", "2012-10-17"}, {"Statement", ir::List{admin, use}}});
+  ir::List statements{admin, use};
+  if (creates_log_groups(c)) statements.push_back(logs_use(c));
+  if (!c.defaults_0_2) statements.push_back(deny_grants_outside_aws());
+  return ir::json(ir::Map{{"Version", "2012-10-17"}, {"Statement", statements}});
 }
 
 }  // namespace
@@ -70,7 +102,7 @@ void lower_kms(Context& c) {
       {{"description", "Encrypts the storage, master secret and Performance Insights of " + c.name},
        {"enable_key_rotation", true},
        {"deletion_window_in_days", 30},
-       {"policy", key_policy()},
+       {"policy", key_policy(c)},
        {"tags", c.tags(c.name)}});
   c.add("kms_alias", "kms_alias",
         {{"name", "alias/" + c.name}, {"target_key_id", ir::ref("kms_key", "id")}});

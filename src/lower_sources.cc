@@ -5,6 +5,7 @@
 #include <map>
 #include <vector>
 
+#include "lower.h"
 #include "lower_context.h"
 
 namespace ag::lowering {
@@ -114,6 +115,8 @@ void record(const Context& c, ir::Resource& r, const std::string& prop, const Fi
 
 }  // namespace
 
+const Table& fields_table() { return database_fields(); }
+
 void lower_sources(Context& c) {
   for (ir::Resource& r : c.graph.resources) {
     const bool database = r.kind == "rds_cluster" || r.kind == "db_instance";
@@ -131,3 +134,17 @@ void lower_sources(Context& c) {
 }
 
 }  // namespace ag::lowering
+
+namespace ag {
+
+std::string manifest_field(const std::string& kind, const std::string& property) {
+  if (kind == "rds_cluster_instance" &&
+      (property == "instance_class" || property == "promotion_tier")) {
+    return "/spec/instances/writer/" + property;
+  }
+  const auto& table = lowering::fields_table();
+  auto row = table.find(property);
+  return row == table.end() || row->second.empty() ? "" : row->second.front();
+}
+
+}  // namespace ag

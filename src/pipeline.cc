@@ -7,6 +7,7 @@
 
 #include "loader.h"
 #include "lower.h"
+#include "policy/policy_stage.h"
 #include "schema_validation.h"
 #include "semantic_checks.h"
 
@@ -45,7 +46,7 @@ void check_the_rest(const Manifest& m, std::vector<std::string> refused, Diagnos
 }  // namespace
 
 std::optional<Compiled> compile(const std::string& path, std::string_view text, Diagnostics& diags,
-                                bool lower_it) {
+                                bool lower_it, const LowerOptions& options) {
   Diagnostics local;
   std::optional<Manifest> m = load_manifest(path, text, local);
   std::vector<std::string> refused;
@@ -58,7 +59,11 @@ std::optional<Compiled> compile(const std::string& path, std::string_view text, 
   diags.append(local);
   if (!m || local.has_errors()) return std::nullopt;
   Compiled out{std::move(*m), {}};
-  if (lower_it) out.graph = lower(out.manifest);
+  // Lowered even to validate: the policy warnings judge the manifest as it will be rendered.
+  out.graph = lower(out.manifest, options);
+  // The policy judges what this release renders, not what an older one did.
+  if (!options.defaults_of_0_2) apply_policy(out.manifest, out.graph, diags);
+  if (!lower_it) out.graph = {};
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include "diagnostics.h"
 #include "document.h"
 #include "ir.h"
+#include "lower.h"
 
 namespace ag {
 
@@ -17,8 +18,9 @@ struct Compiled {
 };
 
 // Runs every stage that applies and stops at the first that reports an error; nullopt then.
-// `lower_it` false stops after the semantic checks (the validate command).
+// The policy stage's warnings come from the lowered graph; `lower_it` false (the validate
+// command) returns no graph.
 std::optional<Compiled> compile(const std::string& path, std::string_view text, Diagnostics& diags,
-                                bool lower_it = true);
+                                bool lower_it = true, const LowerOptions& options = {});
 
 }  // namespace ag

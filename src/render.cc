@@ -1,5 +1,6 @@
 #include "render.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "naming.h"
@@ -44,6 +45,10 @@ std::string_view target_dir(Target t) {
       return "pulumi";
   }
   throw std::logic_error("unknown target");
+}
+
+bool reads(const ir::Suppression& s, Target t) {
+  return std::find(s.targets.begin(), s.targets.end(), target_dir(t)) != s.targets.end();
 }
 
 std::string_view template_name(Target t) {

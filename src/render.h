@@ -48,6 +48,9 @@ struct DroppedProperty {
 };
 std::vector<DroppedProperty> dropped_properties(const ir::Graph& g, Target t);
 
+// Whether the scanner a suppression is for reads this target's artifacts.
+bool reads(const ir::Suppression& s, Target t);
+
 std::vector<Artifact> render_cloudformation(const ir::Graph& g);
 std::vector<Artifact> render_terraform(const ir::Graph& g);
 std::vector<Artifact> render_pulumi(const ir::Graph& g);

@@ -62,7 +62,9 @@ class CfnConverter {
     if (v.is<ir::Ref>()) {
       const auto [target, attribute] = tg_.resolve(v.as<ir::Ref>());
       if (attribute == "Ref") return Node::symbol(target->name).tagged("!Ref");
-      return Node::symbol(target->name + "." + attribute).tagged("!GetAtt");
+      // The list form: CloudFormation reads both, and AWS Control Tower's guard rules
+      // (MonitoringRoleArn in CT.RDS.PR.2) parse only this one.
+      return Node::seq({Node::symbol(target->name), Node::symbol(attribute)}).tagged("!GetAtt");
     }
     if (v.is<ir::Pseudo>() && v.as<ir::Pseudo>() == ir::Pseudo::ReverseDnsPrefix) {
       uses_partition_mapping_ = true;
@@ -103,6 +105,41 @@ const char* policy(ir::Keep k) {
   throw std::logic_error("unknown deletion policy");
 }
 
+// The scanners' own suppression metadata, each reason beside its rule: checkov's
+// `checkov: skip` (id, comment), cfn_nag's `rules_to_suppress` (id, reason) and cfn-guard's
+// `guard: SuppressedRules` (names only: the reason is checkov's or cfn_nag's beside it, or
+// the comment above the resource). trivy reads comments instead (suppression_comment).
+void add_suppressions(Node& metadata, const std::vector<ir::Suppression>& all) {
+  Node checkov = Node::seq(), nag = Node::seq(), guard = Node::seq();
+  for (const ir::Suppression& s : all) {
+    if (!reads(s, Target::CloudFormation)) continue;
+    if (s.scanner == "checkov") {
+      checkov.items.push_back(
+          Node::map().add("id", Node::string(s.id)).add("comment", Node::string(s.reason)));
+    } else if (s.scanner == "cfn-nag") {
+      nag.items.push_back(
+          Node::map().add("id", Node::string(s.id)).add("reason", Node::string(s.reason)));
+    } else if (s.scanner == "cfn-guard") {
+      guard.items.push_back(Node::string(s.id));
+    }
+  }
+  if (!checkov.items.empty()) metadata.add("checkov", Node::map().add("skip", checkov));
+  if (!nag.items.empty()) metadata.add("cfn_nag", Node::map().add("rules_to_suppress", nag));
+  if (!guard.items.empty()) metadata.add("guard", Node::map().add("SuppressedRules", guard));
+}
+
+// trivy reads `trivy:ignore:<id>` comments immediately above the resource's logical id
+// (aquasecurity/trivy PR #6358, CloudFormation YAML): the reasons go on the lines above it.
+std::string suppression_comment(const std::vector<ir::Suppression>& all) {
+  std::string reasons, ignores;
+  for (const ir::Suppression& s : all) {
+    if (s.scanner != "trivy" || !reads(s, Target::CloudFormation)) continue;
+    reasons += s.id + ": " + s.reason + "\n";
+    ignores += (ignores.empty() ? "" : " ") + std::string("trivy:ignore:") + s.id;
+  }
+  return ignores.empty() ? "" : reasons + ignores;
+}
+
 Node resource_node(const TargetGraph& tg, const TargetResource& r, CfnConverter& convert) {
   Node n = Node::map();
   n.add("Type", Node::symbol(r.type));
@@ -110,8 +147,21 @@ Node resource_node(const TargetGraph& tg, const TargetResource& r, CfnConverter&
   // in the template, not remembered from CloudFormation's per-type defaults.
   n.add("DeletionPolicy", Node::symbol(policy(r.lifecycle.on_delete)));
   n.add("UpdateReplacePolicy", Node::symbol(policy(r.lifecycle.on_replace)));
+  bool has_metadata = false;
   if (r.options.is<ir::Map>()) {
-    for (const ir::Member& o : r.options.as<ir::Map>()) n.add(o.key, convert(o.value));
+    for (const ir::Member& o : r.options.as<ir::Map>()) {
+      Node value = convert(o.value);
+      if (o.key == "Metadata") {
+        add_suppressions(value, r.suppressions);
+        has_metadata = true;
+      }
+      n.add(o.key, std::move(value));
+    }
+  }
+  if (!has_metadata) {
+    Node metadata = Node::map();
+    add_suppressions(metadata, r.suppressions);
+    if (!metadata.entries.empty()) n.add("Metadata", std::move(metadata));
   }
   if (!r.depends_on.empty()) {
     Node deps = Node::seq();
@@ -146,7 +196,10 @@ std::vector<Artifact> render_cloudformation(const ir::Graph& g) {
   const TargetGraph tg = target_graph(g, Target::CloudFormation);
   CfnConverter convert(tg);
   Node resources = Node::map();
-  for (const TargetResource& r : tg.resources) resources.add(r.name, resource_node(tg, r, convert));
+  for (const TargetResource& r : tg.resources) {
+    resources.entries.push_back(
+        {r.name, resource_node(tg, r, convert), suppression_comment(r.suppressions)});
+  }
   Node outputs = Node::map();
   for (const ir::Output& o : g.outputs) {
     Node out = Node::map();

@@ -159,9 +159,28 @@ void add_lifecycle(hcl::Body& body, const TargetGraph& tg, const TargetResource&
   lifecycle.attr("ignore_changes", Expr::tuple(std::move(bare)));
 }
 
+// The scanners' suppressions: checkov reads `checkov:skip=<id>:<reason>` inside the
+// resource block; trivy reads `trivy:ignore:<id>` on the line right above it (any reason
+// goes on the lines above that), both documented for Terraform.
+void add_suppressions(hcl::Block& block, const std::vector<ir::Suppression>& all) {
+  std::string ignores;
+  for (const ir::Suppression& s : all) {
+    if (!reads(s, Target::Terraform)) continue;
+    if (s.scanner == "checkov") {
+      block.comments_inside.push_back("checkov:skip=" + s.id + ":" + s.reason);
+    } else if (s.scanner == "trivy") {
+      block.comments_above.push_back(" " + s.id + ": " + s.reason);
+      ignores += (ignores.empty() ? "" : " ") + std::string("trivy:ignore:") + s.id;
+    }
+  }
+  if (!ignores.empty()) block.comments_above.push_back(ignores);
+}
+
 void add_resource(hcl::Body& file, const TargetGraph& tg, const TargetResource& r,
                   TfConverter& convert) {
-  hcl::Body& body = file.block("resource", {r.type, r.name}).body;
+  hcl::Block& block = file.block("resource", {r.type, r.name});
+  add_suppressions(block, r.suppressions);
+  hcl::Body& body = block.body;
   fill_body(body, r.body.is<ir::Map>() ? r.body.as<ir::Map>() : ir::Map{}, convert);
   if (!r.depends_on.empty()) {
     std::vector<Expr> deps;

@@ -103,6 +103,7 @@ void check_semantics(const Manifest& m, Diagnostics& diags) {
   semantic::check_features(c);
   semantic::check_engine_features(c);
   semantic::check_monitoring(c);
+  semantic::check_policy_exceptions(c);
   semantic::check_document_strings(c);
 }
 

@@ -3,6 +3,7 @@
 #include <set>
 #include <vector>
 
+#include "defaults.h"
 #include "edit_distance.h"
 #include "semantic_checks_internal.h"
 
@@ -36,8 +37,8 @@ void check_log_entry(Context& c, const std::vector<std::string>& allowed, std::s
     c.error_at(p, "logs.engine", dotted(p) + " '" + *type + "' is not a log type of " + c.engine(),
                (near.empty() ? "" : "did you mean " + near + "? ") + c.engine() + " exports " +
                    joined(allowed));
-  } else if (*type == "iam-db-auth-error" &&
-             !c.flag("/spec/iam_database_authentication_enabled", false)) {
+  } else if (*type == "iam-db-auth-error" && !c.flag("/spec/iam_database_authentication_enabled",
+                                                     defaults::iam_authentication(c.engine()))) {
     c.error_at(p, "logs.iam-auth",
                dotted(p) + " 'iam-db-auth-error' needs IAM database authentication",
                "set spec.iam_database_authentication_enabled: true");

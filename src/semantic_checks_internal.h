@@ -71,5 +71,6 @@ void check_features(Context& c);
 void check_monitoring(Context& c);
 void check_engine_catalog(Context& c);
 void check_engine_features(Context& c);
+void check_policy_exceptions(Context& c);
 
 }  // namespace ag::semantic

@@ -1,3 +1,4 @@
+#include "defaults.h"
 #include "semantic_checks_internal.h"
 
 namespace ag::semantic {
@@ -8,7 +9,8 @@ constexpr const char* kMon = "/spec/monitoring";
 std::string p(const std::string& rest) { return std::string(kMon) + "/" + rest; }
 
 void check_enhanced(Context& c) {
-  const double interval = c.num(p("enhanced_monitoring_interval")).value_or(0);
+  const double interval =
+      c.num(p("enhanced_monitoring_interval")).value_or(defaults::kMonitoringInterval);
   if (c.has(p("monitoring_role_arn")) && interval == 0) {
     c.error_at_key(p("monitoring_role_arn"), "monitoring.role-arn-interval",
                    "spec.monitoring.monitoring_role_arn needs a non-zero "
@@ -20,8 +22,9 @@ void check_enhanced(Context& c) {
 
 void check_log_retention(Context& c) {
   if (!c.has(p("log_retention_days"))) return;
+  // Without a list of its own the manifest exports the engine's default types.
   const Json* exports = c.find("/spec/enabled_cloudwatch_logs_exports");
-  if (exports == nullptr || !exports->is_array() || exports->empty()) {
+  if (exports != nullptr && exports->is_array() && exports->empty()) {
     c.warning_at(p("log_retention_days"), "monitoring.log-retention-needs-exports",
                  "spec.monitoring.log_retention_days has no effect: no log type is exported",
                  "add spec.enabled_cloudwatch_logs_exports");

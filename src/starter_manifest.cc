@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "defaults.h"
 #include "engine_catalog.h"
 #include "engine_version.h"
 
@@ -170,13 +171,12 @@ void network(Lines& l, const StarterOptions& o) {
   l.option("    ", "publicly_accessible: false");
 }
 
-void credentials(Lines& l, const StarterOptions& o) {
+void credentials(Lines& l) {
   l.comment("  ", "Secure default: RDS generates the master password and keeps it in Secrets");
   l.comment("  ", "Manager; no artifact holds it, and the outputs name the secret.");
-  l.options(
-      "  ",
-      {"credentials:", std::string("  username: ") + (is_postgres(o) ? "postgres" : "admin"),
-       "  manage_master_user_password: true", "  rotation:", "    automatically_after_days: 30"});
+  l.options("  ", {"credentials:", "  username: " + std::string(defaults::kMasterUsername),
+                   "  manage_master_user_password: true",
+                   "  rotation:", "    automatically_after_days: 30"});
 }
 
 void storage(Lines& l, const StarterOptions& o) {
@@ -203,14 +203,21 @@ void protection(Lines& l) {
 }
 
 void monitoring(Lines& l, const StarterOptions& o) {
-  l.comment("  ",
-            "Logs to CloudWatch, metrics and alarms; none of them is created unless asked for.");
-  l.option("  ", std::string("enabled_cloudwatch_logs_exports: [") +
-                     (is_postgres(o) ? "postgresql" : "error") + "]");
-  l.options("  ", {"monitoring:", "  log_retention_days: 30", "  enhanced_monitoring_interval: 60",
-                   "  performance_insights:", "    enabled: true", "    retention_period: 7",
-                   "  alarms:", "    notify_emails: [dba@example.com]",
-                   "    cpu_utilization_percent: 80"});
+  std::string exports;
+  for (const std::string& type : defaults::log_exports(o.engine)) {
+    exports += (exports.empty() ? "" : ", ") + type;
+  }
+  // Not an option line: a list of exports also needs the parameters that write MySQL's logs,
+  // which the default sets by itself (logs.needs-parameter).
+  l.comment("  ", "Secure defaults: the logs " + exports + " exported to CloudWatch Logs");
+  l.comment("  ", "(with the parameters that write them) and kept a year; enhanced monitoring");
+  l.comment("  ", "every minute. enabled_cloudwatch_logs_exports: [...] chooses other logs.");
+  l.comment("  ", "Performance Insights and alarms only when asked for.");
+  l.options("  ",
+            {"monitoring:", "  log_retention_days: " + std::to_string(defaults::kLogRetentionDays),
+             "  enhanced_monitoring_interval: 60", "  performance_insights:", "    enabled: true",
+             "    retention_period: 7", "  alarms:", "    notify_emails: [dba@example.com]",
+             "    cpu_utilization_percent: 80"});
 }
 
 void proxy(Lines& l) {
@@ -238,7 +245,7 @@ std::string starter_manifest(const StarterOptions& o) {
     rds_instance(l, cls);
   }
   network(l, o);
-  credentials(l, o);
+  credentials(l);
   storage(l, o);
   protection(l);
   monitoring(l, o);

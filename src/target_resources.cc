@@ -56,14 +56,17 @@ std::vector<Pending> expand(const ir::Graph& g, const TargetTemplates& t) {
                            evaluated(k.body, r.props, nullptr),
                            evaluated(k.options, r.props, nullptr),
                            r.lifecycle,
-                           {}};
+                           {},
+                           r.suppressions};
     out.push_back({std::move(primary), &r, nullptr, 0});
     if (k.companions.empty()) continue;
     const ir::Map props = with_self(r, k);
     for (const Companion& c : k.companions) {
       if (c.each.empty()) {
-        out.push_back(
-            {{r.name, "", "", c.type, evaluated(c.body, props, nullptr), {}, {}, {}}, &r, &c, 0});
+        out.push_back({{r.name, "", "", c.type, evaluated(c.body, props, nullptr), {}, {}, {}, {}},
+                       &r,
+                       &c,
+                       0});
         continue;
       }
       const auto items = evaluate_template(c.each, props);
@@ -71,7 +74,7 @@ std::vector<Pending> expand(const ir::Graph& g, const TargetTemplates& t) {
       const ir::List& list = items->as<ir::List>();
       for (std::size_t i = 0; i < list.size(); ++i) {
         const int index = list.size() == 1 ? 0 : static_cast<int>(i + 1);
-        out.push_back({{r.name, "", "", c.type, evaluated(c.body, props, &list[i]), {}, {}, {}},
+        out.push_back({{r.name, "", "", c.type, evaluated(c.body, props, &list[i]), {}, {}, {}, {}},
                        &r,
                        &c,
                        index});

@@ -25,6 +25,7 @@ struct TargetResource {
   ir::Value options;                    // evaluated options (a Map or null)
   ir::Lifecycle lifecycle;              // the IR resource's; a companion's is the default
   std::vector<std::size_t> depends_on;  // indexes into TargetGraph::resources
+  std::vector<ir::Suppression> suppressions;  // the IR resource's; a companion has none
 };
 
 // How a target names things. Names derive from IR names alone, never from what else the

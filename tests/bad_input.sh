@@ -3,7 +3,8 @@
 #   # expect: RULE-ID LINE:COL           an error: `validate` exits 1 and reports it there,
 #                                        and `render` exits 1 and writes nothing
 #   # expect-warning: RULE-ID LINE:COL   a warning: `validate` exits 0 and reports it
-#                                        there, and `render` still writes the artifacts
+#                                        there (`validate --strict` exits 1), and
+#                                        `render` still writes the artifacts
 # A comment line `# expect-hint: TEXT` also wants TEXT in the hint of that diagnostic.
 set -uo pipefail
 # The day engine.end-of-support compares with, as in tests/CMakeLists.txt (2026-11-27).
@@ -25,6 +26,12 @@ echo "$out"
 [ $code -eq $want ] || { echo "FAIL: exit code $code, expected $want" >&2; exit 1; }
 grep -F "$manifest:$position: $severity: " <<<"$out" | grep -qF "[$rule]" ||
   { echo "FAIL: expected $severity $rule at $manifest:$position" >&2; exit 1; }
+
+if [ $want -eq 0 ]; then
+  "$bin" validate --strict "$manifest" >/dev/null 2>&1
+  code=$?
+  [ $code -eq 1 ] || { echo "FAIL: validate --strict exit code $code, expected 1" >&2; exit 1; }
+fi
 
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT

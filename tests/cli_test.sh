@@ -51,6 +51,52 @@ check "json diagnostics carry the rule" grep -q '"rule": "schema.enum"' "$work/s
 expect 1 "sarif diagnostics" -- "$bin" validate --format sarif "$bad"
 check "sarif has a ruleId" grep -q '"ruleId": "schema.enum"' "$work/stderr"
 
+# Policy warnings and --strict: warnings alone exit 0, with --strict 1; an exception the
+# manifest records is no warning for --strict, and SARIF carries ids and suppressions.
+optout=$work/optout.yaml
+excepted=$work/excepted.yaml
+clean=$src/examples/provisioned-postgres-ha.yaml
+{ cat "$src/examples/custom-endpoints.yaml"; printf '  deletion_protection: false\n'; } >"$optout"
+{ cat "$optout"; printf '  policy:\n    exceptions:\n      - rule: policy.deletion-protection\n        reason: "Demo data, rebuilt daily"\n'; } >"$excepted"
+expect 0 "an opt-out is a warning" -- "$bin" validate "$optout"
+check "it names its policy rule and the scanner ids" \
+  grep -q "optout.yaml:[0-9]*:[0-9]*: warning: deletion protection is off; scanners will report checkov CKV_AWS_139, trivy AVD-AWS-0343, cfn-guard rds_cluster_deletion_protection_enabled_check \[policy.deletion-protection\]" "$work/stderr"
+expect 1 "--strict fails on a warning" -- "$bin" validate --strict "$optout"
+expect 1 "--strict fails render on a warning" -- "$bin" render --strict --target all --out-dir "$work/strict" "$optout"
+check "--strict still writes what it renders" test -f "$work/strict/analytics/terraform/main.tf"
+expect 0 "--strict passes a manifest without warnings" -- "$bin" validate --strict "$clean"
+expect 0 "--strict passes an opt-out recorded as an exception" -- "$bin" validate --strict "$excepted"
+check "a suppressed warning is not printed as text, nor counted in the summary" \
+  test "$(cat "$work/stderr")" = "aurora-gen validate: 1 manifest is valid"
+expect 1 "--strict with sarif" -- "$bin" validate --strict --format sarif "$optout"
+check "sarif tags the warning with the scanner ids" python3 -c '
+import json, sys
+r = [r for r in json.load(open(sys.argv[1]))["runs"][0]["results"] if r["ruleId"] == "policy.deletion-protection"][0]
+assert {"CKV_AWS_139", "AVD-AWS-0343"} <= set(r["properties"]["tags"]) and "suppressions" not in r
+' "$work/stderr"
+expect 0 "an exception in sarif" -- "$bin" validate --format sarif "$excepted"
+check "sarif reports the exception as suppressed in source, with the reason" python3 -c '
+import json, sys
+r = [r for r in json.load(open(sys.argv[1]))["runs"][0]["results"] if r["ruleId"] == "policy.deletion-protection"][0]
+assert r["suppressions"] == [{"kind": "inSource", "justification": "Demo data, rebuilt daily"}]
+' "$work/stderr"
+expect 0 "render an exception" -- "$bin" render --target all --out-dir "$work/excepted" "$excepted"
+check "terraform carries checkov's suppression with the reason" \
+  grep -q "#checkov:skip=CKV_AWS_139:Demo data, rebuilt daily" "$work/excepted/analytics/terraform/main.tf"
+check "cloudformation carries cfn-guard's suppression" \
+  grep -q '"rds_cluster_deletion_protection_enabled_check"' "$work/excepted/analytics/cloudformation/template.yaml"
+
+# Upgrading aurora-gen: plan --since 0.2 compares a manifest as 0.2 rendered it with today's
+# rendering. The master user name's default changed, which replaces a cluster in Terraform
+# and Pulumi: the plan says so and how to keep the old name; written down, nothing is lost.
+expect 1 "plan --since 0.2 finds the changed user name default" -- "$bin" plan --since 0.2 "$good"
+check "it says how to keep the old name" grep -q "to keep postgres, write spec.credentials.username: postgres in the manifest" "$work/stdout"
+pinned=$work/pinned.yaml
+{ cat "$good"; printf '  credentials:\n    username: postgres\n'; } >"$pinned"
+expect 0 "plan --since 0.2 of a manifest that keeps the name" -- "$bin" plan --since 0.2 "$pinned"
+check "the upgrade still shows the new defaults" grep -q "rds_cluster.iam_database_authentication_enabled as false, this release as true" "$work/stdout"
+expect 2 "plan --since an unknown release" -- "$bin" plan --since 0.1 "$good"
+
 expect 0 "render cfn to stdout" -- "$bin" render --target cfn "$good"
 check "stdout is a template" grep -q "AWSTemplateFormatVersion" "$work/stdout"
 expect 0 "render pulumi to stdout" -- "$bin" render --target pulumi "$good"

@@ -2,6 +2,8 @@
 // each feature needs, with typed references between resources.
 #include <catch2/catch.hpp>
 
+#include <map>
+
 #include "ir.h"
 #include "test_support.h"
 
@@ -42,7 +44,8 @@ TEST_CASE("lowering applies the reference's defaults visibly") {
   const ir::Graph g = test::compile_text(kMinimal).graph;
   const ir::Resource& cluster = resource(g, "cluster");
   CHECK(prop(cluster, "port").as<std::int64_t>() == 3306);
-  CHECK(prop(cluster, "master_username").as<std::string>() == "admin");
+  // Not the engine's well-known admin (CT.RDS.PR.21), unlike aurora-gen 0.2.
+  CHECK(prop(cluster, "master_username").as<std::string>() == "dbadmin");
   CHECK(prop(cluster, "manage_master_user_password").as<bool>());
   CHECK(prop(cluster, "storage_encrypted").as<bool>());
   CHECK(prop(cluster, "storage_type").as<std::string>() == "aurora");
@@ -51,13 +54,31 @@ TEST_CASE("lowering applies the reference's defaults visibly") {
   CHECK_FALSE(prop(cluster, "skip_final_snapshot").as<bool>());
   CHECK(prop(cluster, "final_snapshot_identifier").as<std::string>() == "tiny-final");
   CHECK(prop(cluster, "deletion_protection").as<bool>());
-  CHECK_FALSE(prop(cluster, "iam_database_authentication_enabled").as<bool>());
+  CHECK(prop(cluster, "iam_database_authentication_enabled").as<bool>());
   CHECK_FALSE(prop(cluster, "enable_http_endpoint").as<bool>());
+  // The engine's audit, error and slow query logs, each with a retained log group, and the
+  // parameters that make Aurora MySQL write them, beside TLS required of every connection.
+  const ir::List& logs = prop(cluster, "enabled_cloudwatch_logs_exports").as<ir::List>();
+  REQUIRE(logs.size() == 3);
+  CHECK(logs[0].as<std::string>() == "audit");
+  CHECK(prop(resource(g, "log_group_audit"), "retention_in_days").as<std::int64_t>() == 365);
+  const ir::List& params =
+      prop(resource(g, "cluster_parameter_group"), "parameters").as<ir::List>();
+  std::map<std::string, std::string> set;
+  for (const ir::Value& p : params) {
+    set[ir::find(p.as<ir::Map>(), "name")->as<std::string>()] =
+        ir::find(p.as<ir::Map>(), "value")->as<std::string>();
+  }
+  CHECK(set["require_secure_transport"] == "ON");
+  CHECK(set["server_audit_logging"] == "1");
+  CHECK(set["slow_query_log"] == "1");
   const ir::Resource& writer = resource(g, "writer");
   CHECK(prop(writer, "promotion_tier").as<std::int64_t>() == 0);
   CHECK_FALSE(prop(writer, "publicly_accessible").as<bool>());
   CHECK(prop(writer, "auto_minor_version_upgrade").as<bool>());
-  CHECK(prop(writer, "monitoring_interval").as<std::int64_t>() == 0);
+  CHECK(prop(writer, "monitoring_interval").as<std::int64_t>() == 60);
+  CHECK(prop(writer, "monitoring_role_arn").as<ir::Ref>() == ir::Ref{"monitoring_role", "arn"});
+  CHECK(prop(writer, "ca_cert_identifier").as<std::string>() == "rds-ca-rsa2048-g1");
 }
 
 TEST_CASE("lowering wires resources with typed references") {

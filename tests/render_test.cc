@@ -152,7 +152,7 @@ TEST_CASE("CloudFormation references are intrinsic functions, never strings") {
   const ir::Graph g = test::compile_example("minimal.yaml").graph;
   const std::string t = content(render_cloudformation(g), "template.yaml");
   CHECK(t.find("DBSubnetGroupName: !Ref SubnetGroup") != std::string::npos);
-  CHECK(t.find("!GetAtt DbSecurityGroup.GroupId") != std::string::npos);
+  CHECK(t.find("!GetAtt [DbSecurityGroup, GroupId]") != std::string::npos);
   CHECK(t.find("DeletionPolicy: Snapshot") != std::string::npos);
   CHECK(t.find("Fn::Sub") == std::string::npos);
   CHECK(t.find("!Sub") == std::string::npos);

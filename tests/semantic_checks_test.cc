@@ -297,9 +297,10 @@ const std::vector<Case>& cases() {
       {"logs.engine",
        [] { return with(aurora(), "/spec/enabled_cloudwatch_logs_exports/0", "slowquery"); },
        "/spec/enabled_cloudwatch_logs_exports/0"},
-      {"logs.iam-auth",
+      {"logs.iam-auth",  // IAM authentication is on by default: turned off here
        [] {
-         return with(aurora(), "/spec/enabled_cloudwatch_logs_exports/1", "iam-db-auth-error");
+         json d = with(aurora(), "/spec/iam_database_authentication_enabled", false);
+         return with(d, "/spec/enabled_cloudwatch_logs_exports/1", "iam-db-auth-error");
        },
        "/spec/enabled_cloudwatch_logs_exports/1"},
       // credentials
@@ -494,9 +495,10 @@ const std::vector<Case>& cases() {
        },
        "/spec/cluster_parameter_group_name", At::Key},
       // monitoring and alarms
-      {"monitoring.role-arn-interval",
+      {"monitoring.role-arn-interval",  // enhanced monitoring is on by default: off here
        [] {
-         return with(aurora(), "/spec/monitoring/monitoring_role_arn",
+         json d = with(aurora(), "/spec/monitoring/enhanced_monitoring_interval", 0);
+         return with(d, "/spec/monitoring/monitoring_role_arn",
                      "arn:aws:iam::123456789012:role/em");
        },
        "/spec/monitoring/monitoring_role_arn", At::Key},
@@ -732,7 +734,9 @@ TEST_CASE("auto-pause on a version that supports it is accepted") {
 }
 
 TEST_CASE("log retention without exported logs is a warning") {
-  json doc = without(aurora(), "/spec/enabled_cloudwatch_logs_exports");
+  // Without a list of its own a manifest exports the engine's default logs: an empty one
+  // exports nothing.
+  json doc = with(aurora(), "/spec/enabled_cloudwatch_logs_exports", json::array());
   const auto ds = run(with(doc, "/spec/monitoring/log_retention_days", 30));
   REQUIRE(ds.size() == 1);
   CHECK(ds[0].rule == "monitoring.log-retention-needs-exports");

@@ -1,5 +1,7 @@
 #include "plan/planner.h"
 
+#include "lower.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -90,8 +92,13 @@ std::string effect(const std::string& resource, const std::array<Action, 3>& act
 
 class Planner {
  public:
-  Planner(const Compiled* before, const Compiled& after, const UpdateTable& table)
-      : before_{before}, after_{&after}, new_graph_(after.graph), table_(table) {
+  Planner(const Compiled* before, const Compiled& after, const UpdateTable& table,
+          std::string since)
+      : before_{before},
+        after_{&after},
+        new_graph_(after.graph),
+        table_(table),
+        since_(std::move(since)) {
     for (Target t : kTargets) {
       after_targets_[at(t)] = target_graph(after.graph, t);
       if (before) before_targets_[at(t)] = target_graph(before->graph, t);
@@ -194,7 +201,7 @@ class Planner {
       c.actions[at(t)] = std::max(c.actions[at(t)], actions[at(t)]);
     }
     const bool added = !p.before, removed = !p.after;
-    const std::string pointer = field_of(removed ? before : after, p.property);
+    std::string pointer = field_of(removed ? before : after, p.property);
     const Side& side = removed ? before_ : after_;
     std::string message = dotted(pointer) +
                           (added     ? " set"
@@ -202,6 +209,19 @@ class Planner {
                                      : " changed") +
                           " (" + after.kind + "." + p.property + ": " + brief(p.before) + " → " +
                           brief(p.after) + "): " + effect(after.name, actions);
+    if (!since_.empty()) {
+      // The manifest is the same: aurora-gen's default moved, and the field that sets the
+      // property keeps the old value where the manifest writes it.
+      const std::string field = manifest_field(after.kind, p.property);
+      if (!field.empty()) pointer = field;
+      message = "aurora-gen " + since_ + " rendered " + after.kind + "." + p.property + " as " +
+                brief(p.before) + ", this release as " + brief(p.after) + ": " +
+                effect(after.name, actions);
+      if (!field.empty() && p.before && !p.before->is<ir::Ref>()) {
+        message += "; to keep " + brief(p.before) + ", write " + dotted(field) + ": " +
+                   brief(p.before) + " in the manifest";
+      }
+    }
     const Behaviour tf = table_.behaviour(after.kind, p.property, Target::Terraform);
     if (!tf.note.empty()) message += "; " + tf.note;
     if (appears_or_goes && tf.computed && p.after) {
@@ -333,6 +353,7 @@ class Planner {
   Side after_;
   const ir::Graph& new_graph_;
   const UpdateTable& table_;
+  std::string since_;  // "0.2": the old side is this manifest as that release lowered it
   std::array<TargetGraph, 3> after_targets_;
   std::array<TargetGraph, 3> before_targets_;
   std::map<std::string, Change> changes_;
@@ -354,8 +375,9 @@ bool Plan::destructive() const {
                      [](const Change& c) { return c.destructive(); });
 }
 
-Plan make_plan(const Compiled* before, const Compiled& after, const UpdateTable& table) {
-  return Planner(before, after, table).run();
+Plan make_plan(const Compiled* before, const Compiled& after, const UpdateTable& table,
+               const std::string& since) {
+  return Planner(before, after, table, since).run();
 }
 
 }  // namespace ag::plan

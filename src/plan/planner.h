@@ -40,7 +40,10 @@ struct Plan {
 };
 
 // `before` is null when the manifest is new (everything is created).
+// `since` names the release `before` was lowered as (its defaults) when both sides are the
+// same manifest: a change is then a default that changed, pointed at the field that keeps
+// the old value.
 Plan make_plan(const Compiled* before, const Compiled& after,
-               const UpdateTable& table = UpdateTable::builtin());
+               const UpdateTable& table = UpdateTable::builtin(), const std::string& since = "");
 
 }  // namespace ag::plan

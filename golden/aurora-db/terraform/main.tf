@@ -4,6 +4,8 @@
 
 data "aws_caller_identity" "current" {}
 
+data "aws_partition" "current" {}
+
 data "aws_region" "current" {
   lifecycle {
     postcondition {
@@ -56,7 +58,72 @@ resource "aws_vpc_security_group_ingress_rule" "ingress_cidr_10_0_0_0_16" {
   cidr_ipv4         = "10.0.0.0/16"
 }
 
+resource "aws_rds_cluster_parameter_group" "cluster_parameter_group" {
+  name_prefix = "aurora-db-cluster-"
+  family      = "aurora-postgresql15"
+  description = "Cluster parameters of aurora-db"
+  tags = {
+    Name        = "aurora-db-cluster"
+    Environment = "production"
+    ManagedBy   = "aurora-gen"
+    service     = "checkout"
+    team        = "platform"
+  }
+
+  parameter {
+    name         = "rds.force_ssl"
+    value        = "1"
+    apply_method = "immediate"
+  }
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+resource "aws_iam_role" "monitoring_role" {
+  name_prefix = "aurora-db-monitoring-"
+  description = "Lets RDS publish enhanced monitoring metrics of aurora-db"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "monitoring.rds.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+        Condition = {
+          StringEquals = {
+            "aws:SourceAccount" = data.aws_caller_identity.current.account_id
+          }
+        }
+      },
+    ]
+  })
+  tags = {
+    Name        = "aurora-db-monitoring"
+    Environment = "production"
+    ManagedBy   = "aurora-gen"
+    service     = "checkout"
+    team        = "platform"
+  }
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+resource "aws_iam_role_policy_attachment" "monitoring_role_policy" {
+  role       = aws_iam_role.monitoring_role.name
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"
+}
+
+# AVD-AWS-0079: Encrypted with the AWS managed key (aws/rds) unless the manifest names storage.kms_key_id or sets storage.create_kms_key: a customer managed key costs a monthly fee, and changing the key of an existing database replaces it
+#trivy:ignore:AVD-AWS-0079
 resource "aws_rds_cluster" "cluster" {
+  #checkov:skip=CKV_AWS_327:Encrypted with the AWS managed key (aws/rds) unless the manifest names storage.kms_key_id or sets storage.create_kms_key: a customer managed key costs a monthly fee, and changing the key of an existing database replaces it
+  #checkov:skip=CKV2_AWS_8:RDS automated backups (7 days by default) and the final snapshot protect the data; an AWS Backup plan selects resources account-wide by tag and is the account's choice, not this database's
   cluster_identifier                  = "aurora-db"
   engine                              = "aurora-postgresql"
   engine_version                      = "15.15"
@@ -67,6 +134,7 @@ resource "aws_rds_cluster" "cluster" {
   manage_master_user_password         = true
   db_subnet_group_name                = aws_db_subnet_group.subnet_group.name
   vpc_security_group_ids              = [aws_security_group.db_security_group.id]
+  db_cluster_parameter_group_name     = aws_rds_cluster_parameter_group.cluster_parameter_group.name
   storage_encrypted                   = true
   storage_type                        = "aurora"
   backup_retention_period             = 7
@@ -76,7 +144,7 @@ resource "aws_rds_cluster" "cluster" {
   skip_final_snapshot                 = false
   final_snapshot_identifier           = "aurora-db-final-snapshot"
   deletion_protection                 = true
-  iam_database_authentication_enabled = false
+  iam_database_authentication_enabled = true
   enabled_cloudwatch_logs_exports     = ["postgresql"]
   enable_http_endpoint                = false
   apply_immediately                   = false
@@ -99,15 +167,20 @@ resource "aws_rds_cluster" "cluster" {
   }
 }
 
+# AVD-AWS-0078: Performance Insights data is encrypted with the AWS managed key unless the manifest has a key of its own (storage.kms_key_id, create_kms_key or performance_insights.kms_key_id)
+#trivy:ignore:AVD-AWS-0078
 resource "aws_rds_cluster_instance" "writer" {
+  #checkov:skip=CKV_AWS_354:Performance Insights data is encrypted with the AWS managed key unless the manifest has a key of its own (storage.kms_key_id, create_kms_key or performance_insights.kms_key_id)
   identifier                            = "aurora-db-writer"
   cluster_identifier                    = aws_rds_cluster.cluster.id
   instance_class                        = "db.serverless"
   engine                                = "aurora-postgresql"
   promotion_tier                        = 0
   publicly_accessible                   = false
+  ca_cert_identifier                    = "rds-ca-rsa2048-g1"
   auto_minor_version_upgrade            = true
-  monitoring_interval                   = 0
+  monitoring_interval                   = 60
+  monitoring_role_arn                   = aws_iam_role.monitoring_role.arn
   performance_insights_enabled          = true
   performance_insights_retention_period = 7
   apply_immediately                     = false
@@ -118,17 +191,23 @@ resource "aws_rds_cluster_instance" "writer" {
     service     = "checkout"
     team        = "platform"
   }
+  depends_on = [aws_iam_role_policy_attachment.monitoring_role_policy]
 }
 
+# AVD-AWS-0078: Performance Insights data is encrypted with the AWS managed key unless the manifest has a key of its own (storage.kms_key_id, create_kms_key or performance_insights.kms_key_id)
+#trivy:ignore:AVD-AWS-0078
 resource "aws_rds_cluster_instance" "reader_1" {
+  #checkov:skip=CKV_AWS_354:Performance Insights data is encrypted with the AWS managed key unless the manifest has a key of its own (storage.kms_key_id, create_kms_key or performance_insights.kms_key_id)
   identifier                            = "aurora-db-reader-1"
   cluster_identifier                    = aws_rds_cluster.cluster.id
   instance_class                        = "db.serverless"
   engine                                = "aurora-postgresql"
   promotion_tier                        = 1
   publicly_accessible                   = false
+  ca_cert_identifier                    = "rds-ca-rsa2048-g1"
   auto_minor_version_upgrade            = true
-  monitoring_interval                   = 0
+  monitoring_interval                   = 60
+  monitoring_role_arn                   = aws_iam_role.monitoring_role.arn
   performance_insights_enabled          = true
   performance_insights_retention_period = 7
   apply_immediately                     = false
@@ -139,7 +218,10 @@ resource "aws_rds_cluster_instance" "reader_1" {
     service     = "checkout"
     team        = "platform"
   }
-  depends_on = [aws_rds_cluster_instance.writer]
+  depends_on = [
+    aws_iam_role_policy_attachment.monitoring_role_policy,
+    aws_rds_cluster_instance.writer,
+  ]
 }
 
 resource "aws_secretsmanager_secret_rotation" "secret_rotation" {

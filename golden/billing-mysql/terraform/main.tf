@@ -60,6 +60,7 @@ resource "aws_vpc_security_group_ingress_rule" "ingress_cidr_10_1_0_0_16" {
 }
 
 resource "aws_kms_key" "kms_key" {
+  #checkov:skip=CKV_AWS_33:The statement's principal is any principal of this account only (kms:CallerAccount) and only through RDS and Secrets Manager (kms:ViaService), as in AWS's own aws/rds key policy; checkov's CloudFormation check ignores conditions (its Terraform check skips statements with one)
   description             = "Encrypts the storage, master secret and Performance Insights of billing-mysql"
   enable_key_rotation     = true
   deletion_window_in_days = 30
@@ -98,6 +99,41 @@ resource "aws_kms_key" "kms_key" {
               "rds.${data.aws_region.current.region}.${data.aws_partition.current.dns_suffix}",
               "secretsmanager.${data.aws_region.current.region}.${data.aws_partition.current.dns_suffix}",
             ]
+          }
+        }
+      },
+      {
+        Sid    = "CloudWatchLogsUse"
+        Effect = "Allow"
+        Principal = {
+          Service = "logs.${data.aws_region.current.region}.${data.aws_partition.current.dns_suffix}"
+        }
+        Action = [
+          "kms:Encrypt*",
+          "kms:Decrypt*",
+          "kms:ReEncrypt*",
+          "kms:GenerateDataKey*",
+          "kms:Describe*",
+        ]
+        Resource = "*"
+        Condition = {
+          ArnLike = {
+            "kms:EncryptionContext:aws:logs:arn" = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:log-group:/aws/rds/instance/billing-mysql/*"
+          }
+        }
+      },
+      {
+        Sid    = "DenyGrantsOutsideAwsServices"
+        Effect = "Deny"
+        Principal = {
+          AWS = "*"
+        }
+        Action   = "kms:CreateGrant"
+        Resource = "*"
+        Condition = {
+          BoolIfExists = {
+            "kms:GrantIsForAWSResource" = "false"
+            "aws:PrincipalIsAWSService" = "false"
           }
         }
       },
@@ -147,6 +183,12 @@ resource "aws_db_parameter_group" "instance_parameter_group" {
     apply_method = "immediate"
   }
 
+  parameter {
+    name         = "require_secure_transport"
+    value        = "1"
+    apply_method = "immediate"
+  }
+
   lifecycle {
     create_before_destroy = true
   }
@@ -155,6 +197,7 @@ resource "aws_db_parameter_group" "instance_parameter_group" {
 resource "aws_cloudwatch_log_group" "log_group_error" {
   name              = "/aws/rds/instance/billing-mysql/error"
   retention_in_days = 90
+  kms_key_id        = aws_kms_key.kms_key.arn
   tags = {
     Name        = "billing-mysql-error"
     Environment = "production"
@@ -165,6 +208,7 @@ resource "aws_cloudwatch_log_group" "log_group_error" {
 resource "aws_cloudwatch_log_group" "log_group_slowquery" {
   name              = "/aws/rds/instance/billing-mysql/slowquery"
   retention_in_days = 90
+  kms_key_id        = aws_kms_key.kms_key.arn
   tags = {
     Name        = "billing-mysql-slowquery"
     Environment = "production"
@@ -188,6 +232,7 @@ resource "aws_db_instance" "db_instance" {
   parameter_group_name                  = aws_db_parameter_group.instance_parameter_group.name
   multi_az                              = true
   publicly_accessible                   = false
+  ca_cert_identifier                    = "rds-ca-rsa2048-g1"
   storage_encrypted                     = true
   kms_key_id                            = aws_kms_key.kms_key.arn
   storage_type                          = "io1"
@@ -201,7 +246,7 @@ resource "aws_db_instance" "db_instance" {
   skip_final_snapshot                   = false
   final_snapshot_identifier             = "billing-mysql-final"
   deletion_protection                   = true
-  iam_database_authentication_enabled   = false
+  iam_database_authentication_enabled   = true
   enabled_cloudwatch_logs_exports       = ["error", "slowquery"]
   auto_minor_version_upgrade            = true
   monitoring_interval                   = 30
@@ -403,6 +448,21 @@ resource "aws_kms_key" "alarm_key" {
         Condition = {
           StringEquals = {
             "aws:SourceAccount" = data.aws_caller_identity.current.account_id
+          }
+        }
+      },
+      {
+        Sid    = "DenyGrantsOutsideAwsServices"
+        Effect = "Deny"
+        Principal = {
+          AWS = "*"
+        }
+        Action   = "kms:CreateGrant"
+        Resource = "*"
+        Condition = {
+          BoolIfExists = {
+            "kms:GrantIsForAWSResource" = "false"
+            "aws:PrincipalIsAWSService" = "false"
           }
         }
       },

@@ -15,6 +15,16 @@ moved {
 }
 
 moved {
+  from = aws_iam_role.this
+  to   = aws_iam_role.monitoring_role
+}
+
+moved {
+  from = aws_iam_role_policy_attachment.this
+  to   = aws_iam_role_policy_attachment.monitoring_role_policy
+}
+
+moved {
   from = aws_db_instance.this
   to   = aws_db_instance.db_instance
 }

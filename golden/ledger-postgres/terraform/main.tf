@@ -54,7 +54,60 @@ resource "aws_vpc_security_group_ingress_rule" "ingress_sg_0a1b2c3d4e5f60003" {
   referenced_security_group_id = "sg-0a1b2c3d4e5f60003"
 }
 
+resource "aws_iam_role" "monitoring_role" {
+  name_prefix = "ledger-postgres-monitoring-"
+  description = "Lets RDS publish enhanced monitoring metrics of ledger-postgres"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "monitoring.rds.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+        Condition = {
+          StringEquals = {
+            "aws:SourceAccount" = data.aws_caller_identity.current.account_id
+          }
+        }
+      },
+    ]
+  })
+  tags = {
+    Name        = "ledger-postgres-monitoring"
+    Environment = "staging"
+    ManagedBy   = "aurora-gen"
+  }
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+resource "aws_iam_role_policy_attachment" "monitoring_role_policy" {
+  role       = aws_iam_role.monitoring_role.name
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"
+}
+
+# AVD-AWS-0017: The log group is encrypted by CloudWatch Logs with its own key unless the manifest sets storage.create_kms_key: a key the manifest only names (storage.kms_key_id) may not let CloudWatch Logs use it
+#trivy:ignore:AVD-AWS-0017
+resource "aws_cloudwatch_log_group" "log_group_postgresql" {
+  #checkov:skip=CKV_AWS_158:The log group is encrypted by CloudWatch Logs with its own key unless the manifest sets storage.create_kms_key: a key the manifest only names (storage.kms_key_id) may not let CloudWatch Logs use it
+  name              = "/aws/rds/cluster/ledger-postgres/postgresql"
+  retention_in_days = 365
+  tags = {
+    Name        = "ledger-postgres-postgresql"
+    Environment = "staging"
+    ManagedBy   = "aurora-gen"
+  }
+}
+
+# AVD-AWS-0079: Encrypted with the AWS managed key (aws/rds) unless the manifest names storage.kms_key_id or sets storage.create_kms_key: a customer managed key costs a monthly fee, and changing the key of an existing database replaces it
+#trivy:ignore:AVD-AWS-0079
 resource "aws_rds_cluster" "cluster" {
+  #checkov:skip=CKV_AWS_327:Encrypted with the AWS managed key (aws/rds) unless the manifest names storage.kms_key_id or sets storage.create_kms_key: a customer managed key costs a monthly fee, and changing the key of an existing database replaces it
+  #checkov:skip=CKV2_AWS_8:RDS automated backups (7 days by default) and the final snapshot protect the data; an AWS Backup plan selects resources account-wide by tag and is the account's choice, not this database's
   cluster_identifier                  = "ledger-postgres"
   engine                              = "aurora-postgresql"
   engine_version                      = "16.8"
@@ -74,7 +127,8 @@ resource "aws_rds_cluster" "cluster" {
   skip_final_snapshot                 = false
   final_snapshot_identifier           = "ledger-postgres-final"
   deletion_protection                 = true
-  iam_database_authentication_enabled = false
+  iam_database_authentication_enabled = true
+  enabled_cloudwatch_logs_exports     = ["postgresql"]
   enable_http_endpoint                = false
   apply_immediately                   = false
   allow_major_version_upgrade         = false
@@ -83,21 +137,27 @@ resource "aws_rds_cluster" "cluster" {
     Environment = "staging"
     ManagedBy   = "aurora-gen"
   }
+  depends_on = [aws_cloudwatch_log_group.log_group_postgresql]
 
   lifecycle {
     ignore_changes = [snapshot_identifier, restore_to_point_in_time]
   }
 }
 
+# AVD-AWS-0133: Performance Insights is off unless monitoring.performance_insights.enabled: it is not offered on every engine version and instance class, and only its 7-day tier is free
+#trivy:ignore:AVD-AWS-0133
 resource "aws_rds_cluster_instance" "writer" {
+  #checkov:skip=CKV_AWS_353:Performance Insights is off unless monitoring.performance_insights.enabled: it is not offered on every engine version and instance class, and only its 7-day tier is free
   identifier                   = "ledger-postgres-writer"
   cluster_identifier           = aws_rds_cluster.cluster.id
   instance_class               = "db.r6g.large"
   engine                       = "aurora-postgresql"
   promotion_tier               = 0
   publicly_accessible          = false
+  ca_cert_identifier           = "rds-ca-rsa2048-g1"
   auto_minor_version_upgrade   = true
-  monitoring_interval          = 0
+  monitoring_interval          = 60
+  monitoring_role_arn          = aws_iam_role.monitoring_role.arn
   performance_insights_enabled = false
   apply_immediately            = false
   tags = {
@@ -105,17 +165,23 @@ resource "aws_rds_cluster_instance" "writer" {
     Environment = "staging"
     ManagedBy   = "aurora-gen"
   }
+  depends_on = [aws_iam_role_policy_attachment.monitoring_role_policy]
 }
 
+# AVD-AWS-0133: Performance Insights is off unless monitoring.performance_insights.enabled: it is not offered on every engine version and instance class, and only its 7-day tier is free
+#trivy:ignore:AVD-AWS-0133
 resource "aws_rds_cluster_instance" "reader_1" {
+  #checkov:skip=CKV_AWS_353:Performance Insights is off unless monitoring.performance_insights.enabled: it is not offered on every engine version and instance class, and only its 7-day tier is free
   identifier                   = "ledger-postgres-reader-1"
   cluster_identifier           = aws_rds_cluster.cluster.id
   instance_class               = "db.r6g.large"
   engine                       = "aurora-postgresql"
   promotion_tier               = 1
   publicly_accessible          = false
+  ca_cert_identifier           = "rds-ca-rsa2048-g1"
   auto_minor_version_upgrade   = true
-  monitoring_interval          = 0
+  monitoring_interval          = 60
+  monitoring_role_arn          = aws_iam_role.monitoring_role.arn
   performance_insights_enabled = false
   apply_immediately            = false
   tags = {
@@ -123,7 +189,10 @@ resource "aws_rds_cluster_instance" "reader_1" {
     Environment = "staging"
     ManagedBy   = "aurora-gen"
   }
-  depends_on = [aws_rds_cluster_instance.writer]
+  depends_on = [
+    aws_iam_role_policy_attachment.monitoring_role_policy,
+    aws_rds_cluster_instance.writer,
+  ]
 }
 
 resource "aws_security_group" "proxy_security_group" {

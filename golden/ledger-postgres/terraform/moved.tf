@@ -15,6 +15,16 @@ moved {
 }
 
 moved {
+  from = aws_iam_role_policy_attachment.this
+  to   = aws_iam_role_policy_attachment.monitoring_role_policy
+}
+
+moved {
+  from = aws_cloudwatch_log_group.this
+  to   = aws_cloudwatch_log_group.log_group_postgresql
+}
+
+moved {
   from = aws_rds_cluster.this
   to   = aws_rds_cluster.cluster
 }
@@ -27,11 +37,6 @@ moved {
 moved {
   from = aws_vpc_security_group_egress_rule.this
   to   = aws_vpc_security_group_egress_rule.proxy_egress_to_database
-}
-
-moved {
-  from = aws_iam_role.this
-  to   = aws_iam_role.proxy_role
 }
 
 moved {

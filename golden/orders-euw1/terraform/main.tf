@@ -2,6 +2,10 @@
 # manifest and run aurora-gen render --target terraform --out-dir DIR MANIFEST.
 # Files of your own beside these (backend.tf, *_override.tf, terraform.tfvars) are left alone.
 
+data "aws_caller_identity" "current" {}
+
+data "aws_partition" "current" {}
+
 data "aws_region" "current" {
   lifecycle {
     postcondition {
@@ -44,7 +48,75 @@ resource "aws_vpc_security_group_ingress_rule" "ingress_cidr_10_1_0_0_16" {
   cidr_ipv4         = "10.1.0.0/16"
 }
 
+resource "aws_rds_cluster_parameter_group" "cluster_parameter_group" {
+  name_prefix = "orders-euw1-cluster-"
+  family      = "aurora-postgresql16"
+  description = "Cluster parameters of orders-euw1"
+  tags = {
+    Name      = "orders-euw1-cluster"
+    ManagedBy = "aurora-gen"
+  }
+
+  parameter {
+    name         = "rds.force_ssl"
+    value        = "1"
+    apply_method = "immediate"
+  }
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+resource "aws_iam_role" "monitoring_role" {
+  name_prefix = "orders-euw1-monitoring-"
+  description = "Lets RDS publish enhanced monitoring metrics of orders-euw1"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "monitoring.rds.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+        Condition = {
+          StringEquals = {
+            "aws:SourceAccount" = data.aws_caller_identity.current.account_id
+          }
+        }
+      },
+    ]
+  })
+  tags = {
+    Name      = "orders-euw1-monitoring"
+    ManagedBy = "aurora-gen"
+  }
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+resource "aws_iam_role_policy_attachment" "monitoring_role_policy" {
+  role       = aws_iam_role.monitoring_role.name
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"
+}
+
+# AVD-AWS-0017: The log group is encrypted by CloudWatch Logs with its own key unless the manifest sets storage.create_kms_key: a key the manifest only names (storage.kms_key_id) may not let CloudWatch Logs use it
+#trivy:ignore:AVD-AWS-0017
+resource "aws_cloudwatch_log_group" "log_group_postgresql" {
+  #checkov:skip=CKV_AWS_158:The log group is encrypted by CloudWatch Logs with its own key unless the manifest sets storage.create_kms_key: a key the manifest only names (storage.kms_key_id) may not let CloudWatch Logs use it
+  name              = "/aws/rds/cluster/orders-euw1/postgresql"
+  retention_in_days = 365
+  tags = {
+    Name      = "orders-euw1-postgresql"
+    ManagedBy = "aurora-gen"
+  }
+}
+
 resource "aws_rds_cluster" "cluster" {
+  #checkov:skip=CKV2_AWS_8:RDS automated backups (7 days by default) and the final snapshot protect the data; an AWS Backup plan selects resources account-wide by tag and is the account's choice, not this database's
   cluster_identifier                  = "orders-euw1"
   engine                              = "aurora-postgresql"
   engine_version                      = "16.4"
@@ -54,6 +126,7 @@ resource "aws_rds_cluster" "cluster" {
   source_region                       = "us-east-1"
   db_subnet_group_name                = aws_db_subnet_group.subnet_group.name
   vpc_security_group_ids              = [aws_security_group.db_security_group.id]
+  db_cluster_parameter_group_name     = aws_rds_cluster_parameter_group.cluster_parameter_group.name
   storage_encrypted                   = true
   kms_key_id                          = "arn:aws:kms:eu-west-1:123456789012:key/5678abcd-12ab-34cd-56ef-1234567890ab"
   storage_type                        = "aurora"
@@ -62,7 +135,8 @@ resource "aws_rds_cluster" "cluster" {
   skip_final_snapshot                 = false
   final_snapshot_identifier           = "orders-euw1-final"
   deletion_protection                 = true
-  iam_database_authentication_enabled = false
+  iam_database_authentication_enabled = true
+  enabled_cloudwatch_logs_exports     = ["postgresql"]
   enable_http_endpoint                = false
   apply_immediately                   = false
   allow_major_version_upgrade         = false
@@ -70,6 +144,7 @@ resource "aws_rds_cluster" "cluster" {
     Name      = "orders-euw1"
     ManagedBy = "aurora-gen"
   }
+  depends_on = [aws_cloudwatch_log_group.log_group_postgresql]
 
   lifecycle {
     ignore_changes = [
@@ -81,19 +156,25 @@ resource "aws_rds_cluster" "cluster" {
   }
 }
 
+# AVD-AWS-0133: Performance Insights is off unless monitoring.performance_insights.enabled: it is not offered on every engine version and instance class, and only its 7-day tier is free
+#trivy:ignore:AVD-AWS-0133
 resource "aws_rds_cluster_instance" "writer" {
+  #checkov:skip=CKV_AWS_353:Performance Insights is off unless monitoring.performance_insights.enabled: it is not offered on every engine version and instance class, and only its 7-day tier is free
   identifier                   = "orders-euw1-writer"
   cluster_identifier           = aws_rds_cluster.cluster.id
   instance_class               = "db.r6g.large"
   engine                       = "aurora-postgresql"
   promotion_tier               = 0
   publicly_accessible          = false
+  ca_cert_identifier           = "rds-ca-rsa2048-g1"
   auto_minor_version_upgrade   = true
-  monitoring_interval          = 0
+  monitoring_interval          = 60
+  monitoring_role_arn          = aws_iam_role.monitoring_role.arn
   performance_insights_enabled = false
   apply_immediately            = false
   tags = {
     Name      = "orders-euw1-writer"
     ManagedBy = "aurora-gen"
   }
+  depends_on = [aws_iam_role_policy_attachment.monitoring_role_policy]
 }

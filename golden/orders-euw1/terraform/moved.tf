@@ -20,6 +20,26 @@ moved {
 }
 
 moved {
+  from = aws_rds_cluster_parameter_group.this
+  to   = aws_rds_cluster_parameter_group.cluster_parameter_group
+}
+
+moved {
+  from = aws_iam_role.this
+  to   = aws_iam_role.monitoring_role
+}
+
+moved {
+  from = aws_iam_role_policy_attachment.this
+  to   = aws_iam_role_policy_attachment.monitoring_role_policy
+}
+
+moved {
+  from = aws_cloudwatch_log_group.this
+  to   = aws_cloudwatch_log_group.log_group_postgresql
+}
+
+moved {
   from = aws_rds_cluster.this
   to   = aws_rds_cluster.cluster
 }

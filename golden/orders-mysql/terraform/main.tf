@@ -413,12 +413,58 @@ resource "aws_rds_cluster_parameter_group" "cluster_parameter_group" {
     apply_method = "immediate"
   }
 
+  parameter {
+    name         = "require_secure_transport"
+    value        = "ON"
+    apply_method = "immediate"
+  }
+
   lifecycle {
     create_before_destroy = true
   }
 }
 
+resource "aws_iam_role" "monitoring_role" {
+  name_prefix = "orders-mysql-monitoring-"
+  description = "Lets RDS publish enhanced monitoring metrics of orders-mysql"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "monitoring.rds.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+        Condition = {
+          StringEquals = {
+            "aws:SourceAccount" = data.aws_caller_identity.current.account_id
+          }
+        }
+      },
+    ]
+  })
+  tags = {
+    Name        = "orders-mysql-monitoring"
+    Environment = "staging"
+    ManagedBy   = "aurora-gen"
+    team        = "orders"
+  }
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+resource "aws_iam_role_policy_attachment" "monitoring_role_policy" {
+  role       = aws_iam_role.monitoring_role.name
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"
+}
+
+# AVD-AWS-0017: The log group is encrypted by CloudWatch Logs with its own key unless the manifest sets storage.create_kms_key: a key the manifest only names (storage.kms_key_id) may not let CloudWatch Logs use it
+#trivy:ignore:AVD-AWS-0017
 resource "aws_cloudwatch_log_group" "log_group_audit" {
+  #checkov:skip=CKV_AWS_158:The log group is encrypted by CloudWatch Logs with its own key unless the manifest sets storage.create_kms_key: a key the manifest only names (storage.kms_key_id) may not let CloudWatch Logs use it
   name              = "/aws/rds/cluster/orders-mysql/audit"
   retention_in_days = 30
   tags = {
@@ -429,7 +475,10 @@ resource "aws_cloudwatch_log_group" "log_group_audit" {
   }
 }
 
+# AVD-AWS-0017: The log group is encrypted by CloudWatch Logs with its own key unless the manifest sets storage.create_kms_key: a key the manifest only names (storage.kms_key_id) may not let CloudWatch Logs use it
+#trivy:ignore:AVD-AWS-0017
 resource "aws_cloudwatch_log_group" "log_group_error" {
+  #checkov:skip=CKV_AWS_158:The log group is encrypted by CloudWatch Logs with its own key unless the manifest sets storage.create_kms_key: a key the manifest only names (storage.kms_key_id) may not let CloudWatch Logs use it
   name              = "/aws/rds/cluster/orders-mysql/error"
   retention_in_days = 30
   tags = {
@@ -440,7 +489,10 @@ resource "aws_cloudwatch_log_group" "log_group_error" {
   }
 }
 
+# AVD-AWS-0017: The log group is encrypted by CloudWatch Logs with its own key unless the manifest sets storage.create_kms_key: a key the manifest only names (storage.kms_key_id) may not let CloudWatch Logs use it
+#trivy:ignore:AVD-AWS-0017
 resource "aws_cloudwatch_log_group" "log_group_slowquery" {
+  #checkov:skip=CKV_AWS_158:The log group is encrypted by CloudWatch Logs with its own key unless the manifest sets storage.create_kms_key: a key the manifest only names (storage.kms_key_id) may not let CloudWatch Logs use it
   name              = "/aws/rds/cluster/orders-mysql/slowquery"
   retention_in_days = 30
   tags = {
@@ -451,7 +503,10 @@ resource "aws_cloudwatch_log_group" "log_group_slowquery" {
   }
 }
 
+# AVD-AWS-0017: The log group is encrypted by CloudWatch Logs with its own key unless the manifest sets storage.create_kms_key: a key the manifest only names (storage.kms_key_id) may not let CloudWatch Logs use it
+#trivy:ignore:AVD-AWS-0017
 resource "aws_cloudwatch_log_group" "log_group_iam_db_auth_error" {
+  #checkov:skip=CKV_AWS_158:The log group is encrypted by CloudWatch Logs with its own key unless the manifest sets storage.create_kms_key: a key the manifest only names (storage.kms_key_id) may not let CloudWatch Logs use it
   name              = "/aws/rds/cluster/orders-mysql/iam-db-auth-error"
   retention_in_days = 30
   tags = {
@@ -463,6 +518,7 @@ resource "aws_cloudwatch_log_group" "log_group_iam_db_auth_error" {
 }
 
 resource "aws_rds_cluster" "cluster" {
+  #checkov:skip=CKV2_AWS_8:RDS automated backups (7 days by default) and the final snapshot protect the data; an AWS Backup plan selects resources account-wide by tag and is the account's choice, not this database's
   cluster_identifier                  = "orders-mysql"
   engine                              = "aurora-mysql"
   engine_version                      = "8.0.mysql_aurora.3.08.0"
@@ -523,8 +579,10 @@ resource "aws_rds_cluster_instance" "writer" {
   promotion_tier                        = 0
   db_parameter_group_name               = "shared-aurora-mysql8"
   publicly_accessible                   = false
+  ca_cert_identifier                    = "rds-ca-rsa2048-g1"
   auto_minor_version_upgrade            = true
-  monitoring_interval                   = 0
+  monitoring_interval                   = 60
+  monitoring_role_arn                   = aws_iam_role.monitoring_role.arn
   performance_insights_enabled          = true
   performance_insights_retention_period = 31
   performance_insights_kms_key_id       = "arn:aws:kms:eu-central-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
@@ -535,6 +593,7 @@ resource "aws_rds_cluster_instance" "writer" {
     ManagedBy   = "aurora-gen"
     team        = "orders"
   }
+  depends_on = [aws_iam_role_policy_attachment.monitoring_role_policy]
 }
 
 resource "aws_rds_cluster_instance" "reader_1" {
@@ -546,8 +605,10 @@ resource "aws_rds_cluster_instance" "reader_1" {
   promotion_tier                        = 1
   db_parameter_group_name               = "shared-aurora-mysql8"
   publicly_accessible                   = false
+  ca_cert_identifier                    = "rds-ca-rsa2048-g1"
   auto_minor_version_upgrade            = true
-  monitoring_interval                   = 0
+  monitoring_interval                   = 60
+  monitoring_role_arn                   = aws_iam_role.monitoring_role.arn
   performance_insights_enabled          = true
   performance_insights_retention_period = 31
   performance_insights_kms_key_id       = "arn:aws:kms:eu-central-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
@@ -558,7 +619,10 @@ resource "aws_rds_cluster_instance" "reader_1" {
     ManagedBy   = "aurora-gen"
     team        = "orders"
   }
-  depends_on = [aws_rds_cluster_instance.writer]
+  depends_on = [
+    aws_iam_role_policy_attachment.monitoring_role_policy,
+    aws_rds_cluster_instance.writer,
+  ]
 }
 
 resource "aws_rds_cluster_instance" "reader_2" {
@@ -570,8 +634,10 @@ resource "aws_rds_cluster_instance" "reader_2" {
   promotion_tier                        = 1
   db_parameter_group_name               = "shared-aurora-mysql8"
   publicly_accessible                   = false
+  ca_cert_identifier                    = "rds-ca-rsa2048-g1"
   auto_minor_version_upgrade            = true
-  monitoring_interval                   = 0
+  monitoring_interval                   = 60
+  monitoring_role_arn                   = aws_iam_role.monitoring_role.arn
   performance_insights_enabled          = true
   performance_insights_retention_period = 31
   performance_insights_kms_key_id       = "arn:aws:kms:eu-central-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
@@ -582,7 +648,10 @@ resource "aws_rds_cluster_instance" "reader_2" {
     ManagedBy   = "aurora-gen"
     team        = "orders"
   }
-  depends_on = [aws_rds_cluster_instance.reader_1]
+  depends_on = [
+    aws_iam_role_policy_attachment.monitoring_role_policy,
+    aws_rds_cluster_instance.reader_1,
+  ]
 }
 
 resource "aws_secretsmanager_secret_rotation" "secret_rotation" {

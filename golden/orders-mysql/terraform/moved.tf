@@ -110,6 +110,11 @@ moved {
 }
 
 moved {
+  from = aws_iam_role_policy_attachment.this
+  to   = aws_iam_role_policy_attachment.monitoring_role_policy
+}
+
+moved {
   from = aws_rds_cluster.this
   to   = aws_rds_cluster.cluster
 }
@@ -137,11 +142,6 @@ moved {
 moved {
   from = aws_vpc_security_group_egress_rule.this
   to   = aws_vpc_security_group_egress_rule.proxy_egress_to_database
-}
-
-moved {
-  from = aws_iam_role.this
-  to   = aws_iam_role.proxy_role
 }
 
 moved {

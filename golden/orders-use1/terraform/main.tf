@@ -2,6 +2,10 @@
 # manifest and run aurora-gen render --target terraform --out-dir DIR MANIFEST.
 # Files of your own beside these (backend.tf, *_override.tf, terraform.tfvars) are left alone.
 
+data "aws_caller_identity" "current" {}
+
+data "aws_partition" "current" {}
+
 data "aws_region" "current" {
   lifecycle {
     postcondition {
@@ -52,6 +56,73 @@ resource "aws_vpc_security_group_ingress_rule" "ingress_cidr_10_0_0_0_16" {
   cidr_ipv4         = "10.0.0.0/16"
 }
 
+resource "aws_rds_cluster_parameter_group" "cluster_parameter_group" {
+  name_prefix = "orders-use1-cluster-"
+  family      = "aurora-postgresql16"
+  description = "Cluster parameters of orders-use1"
+  tags = {
+    Name      = "orders-use1-cluster"
+    ManagedBy = "aurora-gen"
+  }
+
+  parameter {
+    name         = "rds.force_ssl"
+    value        = "1"
+    apply_method = "immediate"
+  }
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+resource "aws_iam_role" "monitoring_role" {
+  name_prefix = "orders-use1-monitoring-"
+  description = "Lets RDS publish enhanced monitoring metrics of orders-use1"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "monitoring.rds.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+        Condition = {
+          StringEquals = {
+            "aws:SourceAccount" = data.aws_caller_identity.current.account_id
+          }
+        }
+      },
+    ]
+  })
+  tags = {
+    Name      = "orders-use1-monitoring"
+    ManagedBy = "aurora-gen"
+  }
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+resource "aws_iam_role_policy_attachment" "monitoring_role_policy" {
+  role       = aws_iam_role.monitoring_role.name
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"
+}
+
+# AVD-AWS-0017: The log group is encrypted by CloudWatch Logs with its own key unless the manifest sets storage.create_kms_key: a key the manifest only names (storage.kms_key_id) may not let CloudWatch Logs use it
+#trivy:ignore:AVD-AWS-0017
+resource "aws_cloudwatch_log_group" "log_group_postgresql" {
+  #checkov:skip=CKV_AWS_158:The log group is encrypted by CloudWatch Logs with its own key unless the manifest sets storage.create_kms_key: a key the manifest only names (storage.kms_key_id) may not let CloudWatch Logs use it
+  name              = "/aws/rds/cluster/orders-use1/postgresql"
+  retention_in_days = 365
+  tags = {
+    Name      = "orders-use1-postgresql"
+    ManagedBy = "aurora-gen"
+  }
+}
+
 resource "aws_rds_global_cluster" "global_cluster" {
   global_cluster_identifier = "orders-global"
   engine                    = "aurora-postgresql"
@@ -66,6 +137,7 @@ resource "aws_rds_global_cluster" "global_cluster" {
 }
 
 resource "aws_rds_cluster" "cluster" {
+  #checkov:skip=CKV2_AWS_8:RDS automated backups (7 days by default) and the final snapshot protect the data; an AWS Backup plan selects resources account-wide by tag and is the account's choice, not this database's
   cluster_identifier                  = "orders-use1"
   engine                              = "aurora-postgresql"
   engine_version                      = "16.4"
@@ -77,6 +149,7 @@ resource "aws_rds_cluster" "cluster" {
   global_cluster_identifier           = aws_rds_global_cluster.global_cluster.id
   db_subnet_group_name                = aws_db_subnet_group.subnet_group.name
   vpc_security_group_ids              = [aws_security_group.db_security_group.id]
+  db_cluster_parameter_group_name     = aws_rds_cluster_parameter_group.cluster_parameter_group.name
   storage_encrypted                   = true
   kms_key_id                          = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
   storage_type                        = "aurora"
@@ -85,7 +158,8 @@ resource "aws_rds_cluster" "cluster" {
   skip_final_snapshot                 = false
   final_snapshot_identifier           = "orders-use1-final"
   deletion_protection                 = true
-  iam_database_authentication_enabled = false
+  iam_database_authentication_enabled = true
+  enabled_cloudwatch_logs_exports     = ["postgresql"]
   enable_http_endpoint                = false
   apply_immediately                   = false
   allow_major_version_upgrade         = false
@@ -93,6 +167,7 @@ resource "aws_rds_cluster" "cluster" {
     Name      = "orders-use1"
     ManagedBy = "aurora-gen"
   }
+  depends_on = [aws_cloudwatch_log_group.log_group_postgresql]
 
   lifecycle {
     ignore_changes = [
@@ -103,37 +178,51 @@ resource "aws_rds_cluster" "cluster" {
   }
 }
 
+# AVD-AWS-0133: Performance Insights is off unless monitoring.performance_insights.enabled: it is not offered on every engine version and instance class, and only its 7-day tier is free
+#trivy:ignore:AVD-AWS-0133
 resource "aws_rds_cluster_instance" "writer" {
+  #checkov:skip=CKV_AWS_353:Performance Insights is off unless monitoring.performance_insights.enabled: it is not offered on every engine version and instance class, and only its 7-day tier is free
   identifier                   = "orders-use1-writer"
   cluster_identifier           = aws_rds_cluster.cluster.id
   instance_class               = "db.r6g.large"
   engine                       = "aurora-postgresql"
   promotion_tier               = 0
   publicly_accessible          = false
+  ca_cert_identifier           = "rds-ca-rsa2048-g1"
   auto_minor_version_upgrade   = true
-  monitoring_interval          = 0
+  monitoring_interval          = 60
+  monitoring_role_arn          = aws_iam_role.monitoring_role.arn
   performance_insights_enabled = false
   apply_immediately            = false
   tags = {
     Name      = "orders-use1-writer"
     ManagedBy = "aurora-gen"
   }
+  depends_on = [aws_iam_role_policy_attachment.monitoring_role_policy]
 }
 
+# AVD-AWS-0133: Performance Insights is off unless monitoring.performance_insights.enabled: it is not offered on every engine version and instance class, and only its 7-day tier is free
+#trivy:ignore:AVD-AWS-0133
 resource "aws_rds_cluster_instance" "reader_1" {
+  #checkov:skip=CKV_AWS_353:Performance Insights is off unless monitoring.performance_insights.enabled: it is not offered on every engine version and instance class, and only its 7-day tier is free
   identifier                   = "orders-use1-reader-1"
   cluster_identifier           = aws_rds_cluster.cluster.id
   instance_class               = "db.r6g.large"
   engine                       = "aurora-postgresql"
   promotion_tier               = 1
   publicly_accessible          = false
+  ca_cert_identifier           = "rds-ca-rsa2048-g1"
   auto_minor_version_upgrade   = true
-  monitoring_interval          = 0
+  monitoring_interval          = 60
+  monitoring_role_arn          = aws_iam_role.monitoring_role.arn
   performance_insights_enabled = false
   apply_immediately            = false
   tags = {
     Name      = "orders-use1-reader-1"
     ManagedBy = "aurora-gen"
   }
-  depends_on = [aws_rds_cluster_instance.writer]
+  depends_on = [
+    aws_iam_role_policy_attachment.monitoring_role_policy,
+    aws_rds_cluster_instance.writer,
+  ]
 }

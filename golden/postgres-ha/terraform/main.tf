@@ -165,6 +165,12 @@ resource "aws_db_parameter_group" "instance_parameter_group" {
     apply_method = "immediate"
   }
 
+  parameter {
+    name         = "rds.force_ssl"
+    value        = "1"
+    apply_method = "immediate"
+  }
+
   lifecycle {
     create_before_destroy = true
   }
@@ -206,7 +212,12 @@ resource "aws_iam_role_policy_attachment" "monitoring_role_policy" {
   policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"
 }
 
+# AVD-AWS-0133: Performance Insights is off unless monitoring.performance_insights.enabled: it is not offered on every engine version and instance class, and only its 7-day tier is free
+#trivy:ignore:AVD-AWS-0133
 resource "aws_db_instance" "db_instance" {
+  #checkov:skip=CKV_AWS_353:Performance Insights is off unless monitoring.performance_insights.enabled: it is not offered on every engine version and instance class, and only its 7-day tier is free
+  #checkov:skip=CKV2_AWS_27:Statement logging (log_statement, log_min_duration_statement) writes statement text, which can hold personal data, to the logs; set it in spec.parameters where wanted (the check asks an aws_db_instance for an aws_rds_cluster_parameter_group, which an RDS instance cannot have)
+  #checkov:skip=CKV2_AWS_30:Statement logging (log_statement, log_min_duration_statement) writes statement text, which can hold personal data, to the logs; set it in spec.parameters where wanted
   identifier                          = "postgres-ha"
   instance_class                      = "db.t3.medium"
   engine                              = "postgres"
@@ -221,6 +232,7 @@ resource "aws_db_instance" "db_instance" {
   parameter_group_name                = aws_db_parameter_group.instance_parameter_group.name
   multi_az                            = true
   publicly_accessible                 = false
+  ca_cert_identifier                  = "rds-ca-rsa2048-g1"
   storage_encrypted                   = true
   storage_type                        = "gp3"
   allocated_storage                   = 100
@@ -232,7 +244,7 @@ resource "aws_db_instance" "db_instance" {
   skip_final_snapshot                 = false
   final_snapshot_identifier           = "postgres-ha-dev-final-snapshot"
   deletion_protection                 = true
-  iam_database_authentication_enabled = false
+  iam_database_authentication_enabled = true
   enabled_cloudwatch_logs_exports     = ["postgresql"]
   auto_minor_version_upgrade          = true
   monitoring_interval                 = 60

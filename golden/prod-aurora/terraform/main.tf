@@ -397,6 +397,7 @@ resource "aws_vpc_security_group_ingress_rule" "ingress_cidr_10_0_0_0_16" {
 }
 
 resource "aws_kms_key" "kms_key" {
+  #checkov:skip=CKV_AWS_33:The statement's principal is any principal of this account only (kms:CallerAccount) and only through RDS and Secrets Manager (kms:ViaService), as in AWS's own aws/rds key policy; checkov's CloudFormation check ignores conditions (its Terraform check skips statements with one)
   description             = "Encrypts the storage, master secret and Performance Insights of prod-aurora"
   enable_key_rotation     = true
   deletion_window_in_days = 30
@@ -435,6 +436,21 @@ resource "aws_kms_key" "kms_key" {
               "rds.${data.aws_region.current.region}.${data.aws_partition.current.dns_suffix}",
               "secretsmanager.${data.aws_region.current.region}.${data.aws_partition.current.dns_suffix}",
             ]
+          }
+        }
+      },
+      {
+        Sid    = "DenyGrantsOutsideAwsServices"
+        Effect = "Deny"
+        Principal = {
+          AWS = "*"
+        }
+        Action   = "kms:CreateGrant"
+        Resource = "*"
+        Condition = {
+          BoolIfExists = {
+            "kms:GrantIsForAWSResource" = "false"
+            "aws:PrincipalIsAWSService" = "false"
           }
         }
       },
@@ -545,6 +561,7 @@ resource "aws_iam_role_policy_attachment" "monitoring_role_policy" {
 }
 
 resource "aws_rds_cluster" "cluster" {
+  #checkov:skip=CKV2_AWS_8:RDS automated backups (7 days by default) and the final snapshot protect the data; an AWS Backup plan selects resources account-wide by tag and is the account's choice, not this database's
   cluster_identifier                  = "prod-aurora"
   engine                              = "aurora-postgresql"
   engine_version                      = "16.4"
@@ -593,6 +610,7 @@ resource "aws_rds_cluster_instance" "writer" {
   promotion_tier                        = 0
   db_parameter_group_name               = aws_db_parameter_group.instance_parameter_group.name
   publicly_accessible                   = false
+  ca_cert_identifier                    = "rds-ca-rsa2048-g1"
   auto_minor_version_upgrade            = true
   monitoring_interval                   = 60
   monitoring_role_arn                   = aws_iam_role.monitoring_role.arn
@@ -618,6 +636,7 @@ resource "aws_rds_cluster_instance" "reader_1" {
   promotion_tier                        = 1
   db_parameter_group_name               = aws_db_parameter_group.instance_parameter_group.name
   publicly_accessible                   = false
+  ca_cert_identifier                    = "rds-ca-rsa2048-g1"
   auto_minor_version_upgrade            = true
   monitoring_interval                   = 60
   monitoring_role_arn                   = aws_iam_role.monitoring_role.arn
@@ -646,6 +665,7 @@ resource "aws_rds_cluster_instance" "reader_2" {
   promotion_tier                        = 1
   db_parameter_group_name               = aws_db_parameter_group.instance_parameter_group.name
   publicly_accessible                   = false
+  ca_cert_identifier                    = "rds-ca-rsa2048-g1"
   auto_minor_version_upgrade            = true
   monitoring_interval                   = 60
   monitoring_role_arn                   = aws_iam_role.monitoring_role.arn
@@ -719,6 +739,21 @@ resource "aws_kms_key" "alarm_key" {
         Condition = {
           StringEquals = {
             "aws:SourceAccount" = data.aws_caller_identity.current.account_id
+          }
+        }
+      },
+      {
+        Sid    = "DenyGrantsOutsideAwsServices"
+        Effect = "Deny"
+        Principal = {
+          AWS = "*"
+        }
+        Action   = "kms:CreateGrant"
+        Resource = "*"
+        Condition = {
+          BoolIfExists = {
+            "kms:GrantIsForAWSResource" = "false"
+            "aws:PrincipalIsAWSService" = "false"
           }
         }
       },

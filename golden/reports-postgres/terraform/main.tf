@@ -2,6 +2,10 @@
 # manifest and run aurora-gen render --target terraform --out-dir DIR MANIFEST.
 # Files of your own beside these (backend.tf, *_override.tf, terraform.tfvars) are left alone.
 
+data "aws_caller_identity" "current" {}
+
+data "aws_partition" "current" {}
+
 data "aws_region" "current" {
   lifecycle {
     postcondition {
@@ -50,7 +54,69 @@ resource "aws_vpc_security_group_ingress_rule" "ingress_cidr_10_20_0_0_16" {
   cidr_ipv4         = "10.20.0.0/16"
 }
 
+resource "aws_db_parameter_group" "instance_parameter_group" {
+  name_prefix = "reports-postgres-instance-"
+  family      = "postgres16"
+  description = "Instance parameters of reports-postgres"
+  tags = {
+    Name        = "reports-postgres-instance"
+    Environment = "production"
+    ManagedBy   = "aurora-gen"
+  }
+
+  parameter {
+    name         = "rds.force_ssl"
+    value        = "1"
+    apply_method = "immediate"
+  }
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+resource "aws_iam_role" "monitoring_role" {
+  name_prefix = "reports-postgres-monitoring-"
+  description = "Lets RDS publish enhanced monitoring metrics of reports-postgres"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "monitoring.rds.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+        Condition = {
+          StringEquals = {
+            "aws:SourceAccount" = data.aws_caller_identity.current.account_id
+          }
+        }
+      },
+    ]
+  })
+  tags = {
+    Name        = "reports-postgres-monitoring"
+    Environment = "production"
+    ManagedBy   = "aurora-gen"
+  }
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+resource "aws_iam_role_policy_attachment" "monitoring_role_policy" {
+  role       = aws_iam_role.monitoring_role.name
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"
+}
+
+# AVD-AWS-0078: Performance Insights data is encrypted with the AWS managed key unless the manifest has a key of its own (storage.kms_key_id, create_kms_key or performance_insights.kms_key_id)
+#trivy:ignore:AVD-AWS-0078
 resource "aws_db_instance" "db_instance" {
+  #checkov:skip=CKV_AWS_354:Performance Insights data is encrypted with the AWS managed key unless the manifest has a key of its own (storage.kms_key_id, create_kms_key or performance_insights.kms_key_id)
+  #checkov:skip=CKV2_AWS_27:Statement logging (log_statement, log_min_duration_statement) writes statement text, which can hold personal data, to the logs; set it in spec.parameters where wanted (the check asks an aws_db_instance for an aws_rds_cluster_parameter_group, which an RDS instance cannot have)
+  #checkov:skip=CKV2_AWS_30:Statement logging (log_statement, log_min_duration_statement) writes statement text, which can hold personal data, to the logs; set it in spec.parameters where wanted
   identifier                            = "reports-postgres"
   instance_class                        = "db.r6g.large"
   engine                                = "postgres"
@@ -63,8 +129,10 @@ resource "aws_db_instance" "db_instance" {
   password_wo_version                   = 1
   db_subnet_group_name                  = aws_db_subnet_group.subnet_group.name
   vpc_security_group_ids                = [aws_security_group.db_security_group.id]
+  parameter_group_name                  = aws_db_parameter_group.instance_parameter_group.name
   multi_az                              = true
   publicly_accessible                   = false
+  ca_cert_identifier                    = "rds-ca-rsa2048-g1"
   storage_encrypted                     = true
   storage_type                          = "io2"
   allocated_storage                     = 200
@@ -78,7 +146,8 @@ resource "aws_db_instance" "db_instance" {
   iam_database_authentication_enabled   = true
   enabled_cloudwatch_logs_exports       = ["postgresql", "iam-db-auth-error"]
   auto_minor_version_upgrade            = true
-  monitoring_interval                   = 0
+  monitoring_interval                   = 60
+  monitoring_role_arn                   = aws_iam_role.monitoring_role.arn
   performance_insights_enabled          = true
   performance_insights_retention_period = 31
   apply_immediately                     = false
@@ -88,6 +157,7 @@ resource "aws_db_instance" "db_instance" {
     Environment = "production"
     ManagedBy   = "aurora-gen"
   }
+  depends_on = [aws_iam_role_policy_attachment.monitoring_role_policy]
 
   lifecycle {
     ignore_changes = [snapshot_identifier]

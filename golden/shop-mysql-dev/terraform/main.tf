@@ -2,6 +2,10 @@
 # manifest and run aurora-gen render --target terraform --out-dir DIR MANIFEST.
 # Files of your own beside these (backend.tf, *_override.tf, terraform.tfvars) are left alone.
 
+data "aws_caller_identity" "current" {}
+
+data "aws_partition" "current" {}
+
 data "aws_region" "current" {
   lifecycle {
     postcondition {
@@ -57,12 +61,56 @@ resource "aws_rds_cluster_parameter_group" "cluster_parameter_group" {
     apply_method = "immediate"
   }
 
+  parameter {
+    name         = "require_secure_transport"
+    value        = "ON"
+    apply_method = "immediate"
+  }
+
   lifecycle {
     create_before_destroy = true
   }
 }
 
+resource "aws_iam_role" "monitoring_role" {
+  name_prefix = "shop-mysql-dev-monitoring-"
+  description = "Lets RDS publish enhanced monitoring metrics of shop-mysql-dev"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "monitoring.rds.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+        Condition = {
+          StringEquals = {
+            "aws:SourceAccount" = data.aws_caller_identity.current.account_id
+          }
+        }
+      },
+    ]
+  })
+  tags = {
+    Name        = "shop-mysql-dev-monitoring"
+    Environment = "dev"
+    ManagedBy   = "aurora-gen"
+  }
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+resource "aws_iam_role_policy_attachment" "monitoring_role_policy" {
+  role       = aws_iam_role.monitoring_role.name
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"
+}
+
 resource "aws_rds_cluster" "cluster" {
+  #checkov:skip=CKV_AWS_326:Backtrack keeps change records that are billed, can only be turned on when an Aurora MySQL cluster is created, and is not available with Serverless v2 or global databases; set backtrack_window to use it
+  #checkov:skip=CKV2_AWS_8:RDS automated backups (7 days by default) and the final snapshot protect the data; an AWS Backup plan selects resources account-wide by tag and is the account's choice, not this database's
   cluster_identifier            = "shop-mysql-dev"
   engine                        = "aurora-mysql"
   engine_version                = "8.0.mysql_aurora.3.08.0"
@@ -84,7 +132,7 @@ resource "aws_rds_cluster" "cluster" {
   copy_tags_to_snapshot               = true
   skip_final_snapshot                 = true
   deletion_protection                 = false
-  iam_database_authentication_enabled = false
+  iam_database_authentication_enabled = true
   enabled_cloudwatch_logs_exports     = ["error", "slowquery"]
   enable_http_endpoint                = false
   apply_immediately                   = false
@@ -106,15 +154,20 @@ resource "aws_rds_cluster" "cluster" {
   }
 }
 
+# AVD-AWS-0133: Performance Insights is off unless monitoring.performance_insights.enabled: it is not offered on every engine version and instance class, and only its 7-day tier is free
+#trivy:ignore:AVD-AWS-0133
 resource "aws_rds_cluster_instance" "writer" {
+  #checkov:skip=CKV_AWS_353:Performance Insights is off unless monitoring.performance_insights.enabled: it is not offered on every engine version and instance class, and only its 7-day tier is free
   identifier                   = "shop-mysql-dev-writer"
   cluster_identifier           = aws_rds_cluster.cluster.id
   instance_class               = "db.serverless"
   engine                       = "aurora-mysql"
   promotion_tier               = 0
   publicly_accessible          = false
+  ca_cert_identifier           = "rds-ca-rsa2048-g1"
   auto_minor_version_upgrade   = true
-  monitoring_interval          = 0
+  monitoring_interval          = 60
+  monitoring_role_arn          = aws_iam_role.monitoring_role.arn
   performance_insights_enabled = false
   apply_immediately            = false
   tags = {
@@ -122,4 +175,5 @@ resource "aws_rds_cluster_instance" "writer" {
     Environment = "dev"
     ManagedBy   = "aurora-gen"
   }
+  depends_on = [aws_iam_role_policy_attachment.monitoring_role_policy]
 }

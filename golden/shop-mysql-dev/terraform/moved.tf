@@ -20,6 +20,16 @@ moved {
 }
 
 moved {
+  from = aws_iam_role.this
+  to   = aws_iam_role.monitoring_role
+}
+
+moved {
+  from = aws_iam_role_policy_attachment.this
+  to   = aws_iam_role_policy_attachment.monitoring_role_policy
+}
+
+moved {
   from = aws_rds_cluster.this
   to   = aws_rds_cluster.cluster
 }
