@@ -271,6 +271,21 @@ int refuse_command_line(const CLI::App& app, const CLI::ParseError& e, int argc,
   return kUsage;
 }
 
+// `aurora-gen help [COMMAND]` as `aurora-gen [COMMAND] --help`; false (after saying so) when
+// COMMAND is none.
+bool help_as_option(const CLI::App& app, std::vector<std::string>& args) {
+  const char* command[] = {args[0].c_str(), args.size() > 2 ? args[2].c_str() : "--help"};
+  if (std::optional<Diagnostic> d = unknown_argument(app, 2, command)) {
+    Diagnostics diags;
+    diags.add(std::move(*d));
+    report(diags, "text");
+    return false;
+  }
+  args.erase(args.begin() + 1);
+  args.insert(args.begin() + std::min<std::ptrdiff_t>(2, std::ssize(args)), "--help");
+  return true;
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
@@ -316,17 +331,7 @@ int run_cli(int argc, char** argv) {
   const std::vector<Command> commands = add_commands(app);
   add_examples(app);
   std::vector<std::string> args(argv, argv + argc);
-  if (args.size() >= 2 && args[1] == "help") {  // `aurora-gen help [COMMAND]`
-    const char* command[] = {argv[0], argc > 2 ? argv[2] : "--help"};
-    if (std::optional<Diagnostic> d = unknown_argument(app, 2, command)) {
-      Diagnostics diags;
-      diags.add(std::move(*d));
-      report(diags, "text");
-      return kUsage;
-    }
-    args.erase(args.begin() + 1);
-    args.insert(args.begin() + std::min<std::ptrdiff_t>(2, std::ssize(args)), "--help");
-  }
+  if (args.size() >= 2 && args[1] == "help" && !help_as_option(app, args)) return kUsage;
   std::vector<char*> arg_pointers;
   for (std::string& a : args) arg_pointers.push_back(a.data());
   argc = static_cast<int>(arg_pointers.size());

@@ -832,8 +832,9 @@ TEST_CASE("the end of standard support warns once it is past or within 90 days")
 TEST_CASE("messages name the bad tag character and read as English") {
   const auto tag = run(with(aurora(), "/metadata/tags/team", "a;b"));
   REQUIRE(tag.size() == 1);
-  CHECK(tag[0].message == "the value of metadata.tags 'team' has the character ';', outside AWS's "
-                          "tag character set");
+  CHECK(tag[0].message ==
+        "the value of metadata.tags 'team' has the character ';', outside AWS's "
+        "tag character set");
   const auto aurora_version = run(with(aurora(), "/spec/engine_version", "15.x"));
   REQUIRE(aurora_version.size() == 1);
   CHECK_THAT(aurora_version[0].message, Catch::Contains("is not an aurora-postgresql version"));
