@@ -6,7 +6,8 @@ starts it (posix_spawn, output discarded), so process start-up is part of every 
   - per process: an empty C++ program (the floor), --version, validate one manifest,
     render one manifest to one target (stdout), render one manifest to every target;
   - throughput: 1000 distinct manifests x 3 targets into a fresh directory, in one call,
-    beside bench/reference/render_cfn.py (Python + Jinja2, one target, one process);
+    beside bench/reference/render_cfn.py (Python + Jinja2, one target, one process) and the
+    time to write the same files without rendering them (the filesystem's share);
   - an unchanged re-render and --check of those 1000;
   - peak RSS of a render of 10, 100 and 1000 manifests.
 With --baseline BIN the same figures are measured for another aurora-gen build in the same
@@ -134,6 +135,28 @@ class Bench:
         script = str(ROOT / "bench" / "reference" / "render_cfn.py")
         return median(self.batch_runs, [sys.executable, script, str(out)] + self.files, clear)
 
+    def filesystem_floor(self, binary):
+        """Seconds to write the files of one render, no rendering: directories, a temporary
+        file each, renames and a sync, as aurora-gen writes them. What a fresh render of a
+        thousand manifests costs on this filesystem whatever the compiler does."""
+        source, _ = self.fresh("floor-source")
+        run([binary, "render", "--out-dir", str(source)] + self.files)
+        files = [(p.relative_to(source), p.read_bytes()) for p in source.rglob("*") if p.is_file()]
+        out, clear = self.fresh("floor")
+        times = []
+        for _ in range(self.batch_runs):
+            clear()
+            start = time.perf_counter()
+            for rel, data in files:
+                target = out / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                temp = target.with_name(target.name + ".tmp")
+                temp.write_bytes(data)
+                temp.rename(target)
+            os.sync()
+            times.append(time.perf_counter() - start)
+        return len(files), statistics.median(times)
+
     def rss(self, binary):
         sizes = [n for n in (10, 100, 1000) if n <= self.count]
         out, clear = self.fresh("rss")
@@ -180,6 +203,9 @@ def main():
             print(f"| {label} | " + " | ".join(cells) + " |")
         print(f"| Python + Jinja2, {n} manifests x 1 target | " +
               " | ".join(ms(jinja) for _ in binaries) + " |")
+        count, floor_write = bench.filesystem_floor(args.bin)
+        print(f"| writing the {count} files of that render, no rendering (the filesystem) | " +
+              " | ".join(ms(floor_write) for _ in binaries) + " |")
         kept = [bench.unchanged_and_check(path) for _, path in binaries]
         print(f"| re-render of {n}, nothing changed | " + " | ".join(ms(k[0]) for k in kept) + " |")
         print(f"| --check of {n}, nothing changed | " + " | ".join(ms(k[1]) for k in kept) + " |")

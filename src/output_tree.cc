@@ -93,9 +93,9 @@ std::string file_start(const std::string& path, std::size_t size) {
   return bytes;
 }
 
-// Checks the relative path and that no existing component below root is a symlink. A
-// directory already seen to be a real one is not looked at again.
-bool OutputTree::check_path(const std::string& rel, Diagnostics& diags) {
+// Checks the relative path and, when `look`, that no existing component below root is a
+// symlink. A directory already seen to be a real one is not looked at again.
+bool OutputTree::check_path(const std::string& rel, bool look, Diagnostics& diags) {
   if (rel.empty()) {
     diags.error("io.unsafe-path", "refusing to write an empty path under " + root_, {});
     return false;
@@ -108,6 +108,7 @@ bool OutputTree::check_path(const std::string& rel, Diagnostics& diags) {
       return false;
     }
     current.append("/").append(parts[i]);
+    if (!look) continue;
     const bool dir = i + 1 < parts.size();
     if (dir) {
       std::lock_guard lock(mu_);
@@ -160,16 +161,37 @@ bool OutputTree::make_parent_dirs(const std::string& rel_path, Diagnostics& diag
     }
     std::lock_guard lock(mu_);
     existing_.insert(dir);
-    if (made) created_.push_back(dir);
+    if (made) {
+      created_.push_back(dir);
+      fresh_.insert(dir);
+    }
   }
   return true;
 }
 
+// True when this call created the root or a directory above `rel_path`: nothing can be
+// below it yet but what this call stages, so there is neither a link to refuse nor a file to
+// compare. A render into a fresh directory then skips a failing open() and lstat()s per file,
+// which cost more than writing the file on a slow filesystem.
+bool OutputTree::below_created(const std::string& rel_path) {
+  std::lock_guard lock(mu_);
+  if (fresh_.empty()) return false;
+  std::string current = root_;
+  if (fresh_.count(current)) return true;
+  const std::vector<std::string_view> parts = components(rel_path);
+  for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
+    current.append("/").append(parts[i]);
+    if (fresh_.count(current)) return true;
+  }
+  return false;
+}
+
 std::optional<FileState> OutputTree::put(const std::string& rel_path, std::string_view content,
                                          Diagnostics& diags) {
-  if (!check_path(rel_path, diags)) return std::nullopt;
+  const bool fresh = mode_ == Mode::Write && below_created(rel_path);
+  if (!check_path(rel_path, !fresh, diags)) return std::nullopt;
   const std::string target = root_ + "/" + rel_path;
-  const FileState state = compare(target, content);
+  const FileState state = fresh ? FileState::New : compare(target, content);
   if (state == FileState::Unchanged || mode_ == Mode::Check) return state;
   if (!make_parent_dirs(rel_path, diags)) return std::nullopt;
   static const std::string pid = std::to_string(getpid());
@@ -208,6 +230,7 @@ bool OutputTree::commit(Diagnostics& diags) {
   }
   staged_.clear();
   created_.clear();  // renamed files live in them now
+  fresh_.clear();
   return sync_filesystem(root_, diags) && ok;
 }
 
@@ -221,6 +244,7 @@ void OutputTree::abort() {
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   for (const std::string& dir : created_) rmdir(dir.c_str());
   created_.clear();
+  fresh_.clear();
   existing_.clear();
   checked_.clear();
 }

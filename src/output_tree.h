@@ -63,7 +63,8 @@ class OutputTree {
     std::string temp;
     std::string target;
   };
-  bool check_path(const std::string& rel, Diagnostics& diags);
+  bool check_path(const std::string& rel, bool look, Diagnostics& diags);
+  bool below_created(const std::string& rel_path);
   bool make_parent_dirs(const std::string& rel_path, Diagnostics& diags);
 
   std::string root_;
@@ -71,6 +72,7 @@ class OutputTree {
   std::mutex mu_;  // guards the members below
   std::vector<Staged> staged_;
   std::vector<std::string> created_;  // directories this call made
+  std::set<std::string> fresh_;       // the same, for lookups
   std::set<std::string> existing_;    // directories known to exist: no mkdir for each file
   std::set<std::string> checked_;     // directories known not to be symbolic links
 };
