@@ -42,6 +42,8 @@ install(FILES README.md packaging/debian/copyright ${CMAKE_BINARY_DIR}/changelog
         DESTINATION ${AG_DOC_DIR})
 install(FILES docs/manifest-reference.md docs/rules.md docs/architecture.md docs/day-two.md
               docs/parity.md docs/graph.md docs/graph.svg docs/ci.md
+              docs/field-names.md docs/design-documents.md
         DESTINATION ${AG_DOC_DIR}/docs)
 install(DIRECTORY docs/ci/ DESTINATION ${AG_DOC_DIR}/docs/ci)
+install(DIRECTORY docs/getting-started/ DESTINATION ${AG_DOC_DIR}/docs/getting-started)
 install(DIRECTORY examples/ DESTINATION ${AG_DOC_DIR}/examples FILES_MATCHING PATTERN "*.yaml")

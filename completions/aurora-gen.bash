@@ -44,7 +44,7 @@ _aurora_gen() {
   local opts
   case $cmd in
     "") opts="-h --help --version" ;;
-    render) opts="--target --out-dir --check --format --templates-dir --jobs -j --strict -h --help" ;;
+    render) opts="--target --out-dir --check --partial --format --templates-dir --jobs -j --strict -h --help" ;;
     validate | explain) opts="--format --templates-dir --jobs -j --strict -h --help" ;;
     plan) opts="--base --format --allow-replace --since --templates-dir -h --help" ;;
     graph) opts="--format --templates-dir -h --help" ;;

@@ -27,8 +27,9 @@ install_missing "${packages[@]}"
 
 if [ "${1:-}" = "--with-test-tools" ]; then
   # What the tests of the install layout, the package, the graph and the hooks run:
-  # Graphviz, pre-commit, lintian, dpkg-shlibdeps, man and groff, zsh, jq.
-  install_missing graphviz pre-commit lintian dpkg-dev man-db groff-base bsdextrautils zsh jq
+  # Graphviz, pre-commit, lintian, dpkg-shlibdeps, man and groff, zsh, jq, Python's YAML.
+  install_missing graphviz pre-commit lintian dpkg-dev man-db groff-base bsdextrautils zsh jq \
+    python3-yaml
   # cfn-guard and AWS Control Tower's rules: tools/cfn-guard/README.md.
   for tools in pulumi checkers cfn-guard; do
     if [ ! -d "$root/tools/$tools/node_modules" ] ||

@@ -4,9 +4,13 @@
 #pragma once
 
 #include <functional>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include <CLI/CLI.hpp>
+
+#include "diagnostics.h"
 
 namespace ag {
 
@@ -27,8 +31,8 @@ std::vector<Command> add_commands(CLI::App& app);
 void add_examples(CLI::App& app);
 
 // After CLI11 refused the command line: when the cause is an unknown subcommand or option,
-// prints that as a diagnostic (cli.unknown-command, cli.unknown-option) with the nearest
-// real one as a hint, and returns true; false leaves the message to CLI11 (cli_suggest.cc).
-bool explain_unknown_argument(const CLI::App& app, int argc, const char* const* argv);
+// that as a diagnostic (cli.unknown-command, cli.unknown-option) with the nearest real one
+// as a hint; nullopt leaves the message to CLI11 (cli_suggest.cc).
+std::optional<Diagnostic> unknown_argument(const CLI::App& app, int argc, const char* const* argv);
 
 }  // namespace ag

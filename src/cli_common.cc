@@ -1,5 +1,6 @@
 #include "cli_common.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -49,6 +50,30 @@ std::optional<std::string> read_manifest(const std::string& path, Diagnostics& d
     return std::nullopt;
   }
   return text.str();
+}
+
+std::vector<std::string> manifest_paths(const std::vector<std::string>& args, Diagnostics& diags) {
+  std::vector<std::string> out;
+  for (const std::string& arg : args) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(arg, ec)) {
+      out.push_back(arg);
+      continue;
+    }
+    std::vector<std::string> found;
+    for (const auto& e : std::filesystem::directory_iterator(arg, ec)) {
+      const std::string ext = e.path().extension().string();
+      if ((ext == ".yaml" || ext == ".yml") && e.is_regular_file(ec)) {
+        found.push_back(e.path().string());
+      }
+    }
+    if (found.empty()) {
+      diags.error("io.read", "no manifest (*.yaml, *.yml) in the directory " + arg, {arg, 0, 0});
+    }
+    std::sort(found.begin(), found.end());
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  return out;
 }
 
 }  // namespace ag

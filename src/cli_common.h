@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "diagnostics.h"
 
@@ -23,5 +24,11 @@ int strict_exit(const Diagnostics& diags, bool strict, int code);
 
 // Reads a manifest, refusing an oversized file before reading it (io.read, load.too-large).
 std::optional<std::string> read_manifest(const std::string& path, Diagnostics& diags);
+
+// The manifests the command line names: a directory stands for the *.yaml and *.yml files
+// directly in it, by name (a hook that runs on every commit names db/, not each file); other
+// arguments are kept as they are, a missing file left to read_manifest. A directory with no
+// manifest is io.read.
+std::vector<std::string> manifest_paths(const std::vector<std::string>& args, Diagnostics& diags);
 
 }  // namespace ag

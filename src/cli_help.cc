@@ -27,7 +27,7 @@ Examples:
   aurora-gen plan --base origin/main db/*.yaml            the same, against a git revision
   aurora-gen schema > manifest.schema.json                the JSON Schema, for editors
 
-Run 'aurora-gen COMMAND --help' for a command's options.
+Run 'aurora-gen help COMMAND' (or 'aurora-gen COMMAND --help') for a command's options.
 )"},
       {"render", R"(
 Examples:

@@ -2,7 +2,6 @@
 // without naming what was meant; this finds the subcommand or option the user most likely
 // misspelt with the project's one edit-distance helper.
 #include <algorithm>
-#include <iostream>
 #include <optional>
 #include <string>
 #include <vector>
@@ -53,45 +52,43 @@ std::optional<std::string> unknown_option(const CLI::App& cmd, const std::vector
   return std::nullopt;
 }
 
-void report_unknown(const std::string& rule, const std::string& message, const std::string& word,
-                    const std::vector<std::string>& candidates, const std::string& fallback) {
+Diagnostic unknown(const std::string& rule, const std::string& message, const std::string& word,
+                   const std::vector<std::string>& candidates, const std::string& fallback) {
   const std::string near = nearest(word, candidates);
-  Diagnostic d{Severity::Error, rule, message, kCommandLine,
-               near.empty() ? fallback : "did you mean '" + near + "'?"};
-  std::cerr << format_text(d) << "\n";
+  return {Severity::Error, rule, message, kCommandLine,
+          near.empty() ? fallback : "did you mean '" + near + "'?"};
+}
+
+Diagnostic unknown_command(const CLI::App& app, const std::string& name) {
+  std::string list;
+  for (const std::string& n : command_names(app)) list += (list.empty() ? "" : ", ") + n;
+  return unknown("cli.unknown-command", "unknown command '" + name + "'", name, command_names(app),
+                 "the commands are " + list);
 }
 
 }  // namespace
 
-bool explain_unknown_argument(const CLI::App& app, int argc, const char* const* argv) {
+std::optional<Diagnostic> unknown_argument(const CLI::App& app, int argc, const char* const* argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
   std::size_t first = 0;
   while (first < args.size() && is_option(args[first])) ++first;
   if (auto name = unknown_option(app, args, 0, first)) {
-    report_unknown("cli.unknown-option", "unknown option '" + *name + "'", *name, option_names(app),
+    return unknown("cli.unknown-option", "unknown option '" + *name + "'", *name, option_names(app),
                    "'aurora-gen --help' lists the options");
-    return true;
   }
-  if (first == args.size()) return false;
+  if (first == args.size()) return std::nullopt;
   const CLI::App* cmd = nullptr;
   for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
     if (sub->check_name(args[first])) cmd = sub;
   }
-  if (cmd == nullptr) {
-    std::string list;
-    for (const std::string& n : command_names(app)) list += (list.empty() ? "" : ", ") + n;
-    report_unknown("cli.unknown-command", "unknown command '" + args[first] + "'", args[first],
-                   command_names(app), "the commands are " + list);
-    return true;
-  }
+  if (cmd == nullptr) return unknown_command(app, args[first]);
   if (auto name = unknown_option(*cmd, args, first + 1, args.size())) {
-    report_unknown("cli.unknown-option",
+    return unknown("cli.unknown-option",
                    "unknown option '" + *name + "' for 'aurora-gen " + cmd->get_name() + "'", *name,
                    option_names(*cmd),
                    "'aurora-gen " + cmd->get_name() + " --help' lists the options");
-    return true;
   }
-  return false;
+  return std::nullopt;
 }
 
 }  // namespace ag

@@ -55,9 +55,30 @@ std::string position(const Location& loc) {
 
 }  // namespace
 
+namespace {
+
+// "    4 | <the line>" and "      | ^" under it, as compilers show a source line. The caret
+// line repeats the tabs of the source line, so that it lines up wherever tabs stop.
+std::string excerpt_lines(const Diagnostic& d) {
+  const std::string number = std::to_string(d.loc.line);
+  const std::string gutter = std::string(number.size() < 5 ? 5 - number.size() : 0, ' ');
+  std::string caret;
+  const auto col = static_cast<std::size_t>(d.loc.col > 0 ? d.loc.col - 1 : 0);
+  for (std::size_t i = 0; i < col && i < d.excerpt.size(); ++i) {
+    const auto c = static_cast<unsigned char>(d.excerpt[i]);
+    if ((c & 0xC0) == 0x80) continue;  // one column per UTF-8 character, not per byte
+    caret += c == '\t' ? '\t' : ' ';
+  }
+  return "\n" + gutter + number + " | " + d.excerpt + "\n" + gutter +
+         std::string(number.size(), ' ') + " | " + caret + "^";
+}
+
+}  // namespace
+
 std::string format_text(const Diagnostic& d) {
   std::string out = position(d.loc) + ": " + severity_name(d.severity) + ": " + d.message;
   if (!d.rule.empty()) out += " [" + d.rule + "]";
+  if (!d.excerpt.empty() && d.loc.line > 0) out += excerpt_lines(d);
   if (!d.hint.empty()) out += "\n  hint: " + d.hint;
   return out;
 }
@@ -88,6 +109,7 @@ std::string format_sarif(const std::vector<Diagnostic>& ds) {
     nlohmann::ordered_json region;
     if (d.loc.line > 0) region["startLine"] = d.loc.line;
     if (d.loc.col > 0) region["startColumn"] = d.loc.col;
+    if (!region.empty() && !d.excerpt.empty()) region["snippet"]["text"] = d.excerpt;
     nlohmann::ordered_json physical;
     physical["artifactLocation"]["uri"] = d.loc.file;
     if (!region.empty()) physical["region"] = region;

@@ -28,6 +28,9 @@ struct Diagnostic {
   // Non-empty: the manifest records this as a deliberate exception, with this reason. Shown
   // in JSON and SARIF (suppressions, kind inSource), not in text, and never fails --strict.
   std::string suppressed = {};
+  // The line of the file `loc` points into, shown under the message with a caret at the
+  // column: load errors, where there is no field yet to name the place by.
+  std::string excerpt = {};
 };
 
 // Collects diagnostics in the order they were reported.
@@ -50,7 +53,8 @@ class Diagnostics {
   std::vector<Diagnostic> items_;
 };
 
-// `file:line:col: error: message [rule]`, then `  hint: ...` when there is a hint.
+// `file:line:col: error: message [rule]`, then the excerpt with a caret under the column
+// when there is one, then `  hint: ...` when there is a hint.
 std::string format_text(const Diagnostic& d);
 // {"diagnostics":[{...}]} with stable key order, one object per diagnostic.
 std::string format_json(const std::vector<Diagnostic>& ds);

@@ -181,6 +181,9 @@ struct Resource {
   // target that cannot express the property reports it.
   std::map<std::string, std::string> sources = {};
   std::vector<Suppression> suppressions = {};
+  // The manifest field (JSON pointer) left unset whose default each other property holds
+  // (explain marks them).
+  std::map<std::string, std::string> defaults = {};
 };
 
 struct Output {

@@ -14,6 +14,7 @@
 #include <yaml-cpp/parser.h>
 
 #include "scalar_resolution.h"
+#include "syntax_hints.h"
 #include "utf8.h"
 
 namespace ag {
@@ -341,17 +342,39 @@ bool check_encoding(const std::string& path, std::string_view text, Diagnostics&
   return true;
 }
 
-bool report_unclosed_flow(const std::string& path, const DocumentBuilder& builder,
-                          Diagnostics& diags) {
+// A load error at `loc`, shown with the line of `body` it points into.
+void error_at_line(Diagnostics& diags, std::string_view body, std::string rule, std::string message,
+                   Location loc, std::string hint = {}) {
+  Diagnostic d{Severity::Error, std::move(rule), std::move(message), std::move(loc),
+               std::move(hint)};
+  d.excerpt = std::string(source_line(body, d.loc.line));
+  diags.add(std::move(d));
+}
+
+// yaml-cpp's words for a syntax error, unless the lines say what went wrong: a tab in the
+// indentation, or a key indented off its siblings (syntax_hints.h).
+void report_syntax_error(const std::string& path, std::string_view body,
+                         const YAML::ParserException& e, Diagnostics& diags) {
+  const Location at = to_location(path, e.mark);
+  if (const std::optional<SyntaxHint> why = explain_syntax_error(body, at.line, at.col)) {
+    error_at_line(diags, body, "load.syntax", why->message, {path, why->line, why->col}, why->hint);
+    return;
+  }
+  error_at_line(diags, body, "load.syntax", "YAML syntax error: " + e.msg, at);
+}
+
+bool report_unclosed_flow(const std::string& path, std::string_view body,
+                          const DocumentBuilder& builder, Diagnostics& diags) {
   const std::optional<YAML::Mark> open = builder.unclosed_flow();
   if (!open) return false;
   const bool sequence = builder.source_at(*open).starts_with('[');
-  diags.error("load.syntax",
-              std::string("unclosed flow ") + (sequence ? "sequence: this '[' has no matching ']'"
-                                                        : "mapping: this '{' has no matching '}'"),
-              to_location(path, *open),
-              sequence ? "close the list with ']', or write it as a block list of '- ' items"
-                       : "close the mapping with '}', or write it as indented 'key: value' lines");
+  error_at_line(
+      diags, body, "load.syntax",
+      std::string("unclosed flow ") + (sequence ? "sequence: this '[' has no matching ']'"
+                                                : "mapping: this '{' has no matching '}'"),
+      to_location(path, *open),
+      sequence ? "close the list with ']', or write it as a block list of '- ' items"
+               : "close the mapping with '}', or write it as indented 'key: value' lines");
   return true;
 }
 
@@ -365,23 +388,25 @@ std::optional<nlohmann::json> parse(const std::string& path, std::string_view bo
     // The second call only ever refuses: a second document throws on its start.
     if (parser.HandleNextDocument(builder)) parser.HandleNextDocument(builder);
   } catch (const Refusal& r) {
-    if (r.rule == "load.complex-key" && report_unclosed_flow(path, builder, diags)) {
+    if (r.rule == "load.complex-key" && report_unclosed_flow(path, body, builder, diags)) {
       return std::nullopt;
     }
-    diags.error(r.rule, r.message, to_location(path, r.mark));
+    error_at_line(diags, body, r.rule, r.message, to_location(path, r.mark));
     return std::nullopt;
   } catch (const YAML::DeepRecursion& e) {
-    diags.error("load.too-deep", "nesting too deep for the YAML parser", to_location(path, e.mark));
+    error_at_line(diags, body, "load.too-deep", "nesting too deep for the YAML parser",
+                  to_location(path, e.mark));
     return std::nullopt;
   } catch (const YAML::ParserException& e) {
-    const bool alias = e.msg == YAML::ErrorMsg::UNKNOWN_ANCHOR;
-    if (!alias && report_unclosed_flow(path, builder, diags)) return std::nullopt;
-    diags.error(alias ? "load.alias" : "load.syntax",
-                alias ? "aliases (*name) are not supported" : "YAML syntax error: " + e.msg,
-                to_location(path, e.mark));
+    if (e.msg == YAML::ErrorMsg::UNKNOWN_ANCHOR) {
+      error_at_line(diags, body, "load.alias", "aliases (*name) are not supported",
+                    to_location(path, e.mark));
+    } else if (!report_unclosed_flow(path, body, builder, diags)) {
+      report_syntax_error(path, body, e, diags);
+    }
     return std::nullopt;
   } catch (const YAML::Exception& e) {
-    diags.error("load.syntax", "YAML error: " + e.msg, to_location(path, e.mark));
+    error_at_line(diags, body, "load.syntax", "YAML error: " + e.msg, to_location(path, e.mark));
     return std::nullopt;
   }
   nlohmann::json root = builder.take_root();

@@ -1,7 +1,7 @@
 // Where each IR property comes from in the manifest: the field a diagnostic about the
 // property points at (a target that cannot express it; later, the change planner). One
 // table by kind; the first field of a row that the manifest sets wins, and a property
-// that only a default set has no source.
+// that only a default set has no source but the default's field (for explain).
 #include <map>
 #include <vector>
 
@@ -107,6 +107,10 @@ void record(const Context& c, ir::Resource& r, const std::string& prop, const Fi
       return;
     }
   }
+  // Tags and security groups are what aurora-gen adds and, when set, the field's: without
+  // the field they are not a default of it.
+  const bool composed = prop == "tags" || prop == "vpc_security_group_ids";
+  if (!fields.empty() && !composed) r.defaults[prop] = fields.front();  // would set it
 }
 
 }  // namespace

@@ -33,6 +33,19 @@ bool safe_component(std::string_view c) {
 
 std::string errno_text() { return std::strerror(errno); }
 
+// Up to `size` bytes from `fd`, fewer when the file ends first.
+std::string read_up_to(int fd, std::size_t size) {
+  std::string bytes(size, '\0');
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = read(fd, bytes.data() + done, bytes.size() - done);
+    if (n <= 0) break;
+    done += static_cast<std::size_t>(n);
+  }
+  bytes.resize(done);
+  return bytes;
+}
+
 // What is on disk at `path` compared with `content`: the size first, the bytes only when
 // the sizes agree.
 FileState compare(const std::string& path, std::string_view content) {
@@ -40,15 +53,9 @@ FileState compare(const std::string& path, std::string_view content) {
   if (fd < 0) return FileState::New;
   struct stat st {};
   FileState state = FileState::Changed;
-  if (fstat(fd, &st) == 0 && static_cast<std::size_t>(st.st_size) == content.size()) {
-    std::string existing(content.size(), '\0');
-    std::size_t done = 0;
-    while (done < existing.size()) {
-      const ssize_t n = read(fd, existing.data() + done, existing.size() - done);
-      if (n <= 0) break;
-      done += static_cast<std::size_t>(n);
-    }
-    if (done == existing.size() && existing == content) state = FileState::Unchanged;
+  if (fstat(fd, &st) == 0 && static_cast<std::size_t>(st.st_size) == content.size() &&
+      read_up_to(fd, content.size()) == content) {
+    state = FileState::Unchanged;
   }
   close(fd);
   return state;
@@ -77,6 +84,14 @@ bool sync_filesystem(const std::string& dir, Diagnostics& diags) {
 std::atomic<unsigned long> temp_sequence{0};
 
 }  // namespace
+
+std::string file_start(const std::string& path, std::size_t size) {
+  const int fd = open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) return {};
+  std::string bytes = read_up_to(fd, size);
+  close(fd);
+  return bytes;
+}
 
 // Checks the relative path and, when `look`, that no existing component below root is a
 // symlink. A directory already seen to be a real one is not looked at again.

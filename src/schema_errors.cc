@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "edit_distance.h"
+#include "field_aliases.h"
 
 namespace ag {
 namespace {
@@ -253,10 +254,16 @@ std::string format_description(const json& root, const json* node) {
   return {};
 }
 
-// Descriptions open with what a value must look like; the rest is background.
+// Descriptions open with what a value must look like; the rest is background. A ". " inside
+// parentheses lists characters ("_ . : /"), it does not end the sentence.
 std::string first_sentence(const std::string& text) {
-  const std::size_t end = text.find(". ");
-  return end == std::string::npos ? text : text.substr(0, end + 1);
+  int depth = 0;
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    if (text[i] == '(') ++depth;
+    if (text[i] == ')' && depth > 0) --depth;
+    if (depth == 0 && text[i] == '.' && text[i + 1] == ' ') return text.substr(0, i + 1);
+  }
+  return text;
 }
 
 Wordings value_message(const json& root, const Subject& s, const SchemaFailure& f) {
@@ -325,6 +332,48 @@ SchemaIssue required_issue(const SchemaErrorContext& ctx, const SchemaFailure& f
                 what.empty() ? "" : f.detail + ": " + what});
 }
 
+// Where a name from another tool is worth mapping from: a field of the manifest's top
+// levels (Terraform's arguments are the cluster's), or one whose manifest field is a
+// sibling. Deeper, a misspelling of a local field is likelier: `kms_key_id` under
+// credentials means master_user_secret_kms_key_id, not spec.storage.kms_key_id.
+bool alias_applies(const std::vector<std::string>& tokens) {
+  return tokens.empty() || (tokens.size() == 1 && (tokens[0] == "spec" || tokens[0] == "metadata"));
+}
+
+// The hint for the unknown field `key` of the mapping at `tokens`: a field of that mapping
+// spelt another way (CloudFormation's DeletionProtection), the manifest field another tool's
+// name stands for (data/aliases.json), or the nearest allowed name.
+std::string unknown_field_hint(const SchemaErrorContext& ctx,
+                               const std::vector<std::string>& tokens, const std::string& key,
+                               const std::vector<std::string>& allowed) {
+  const std::string normalized = normalized_field_name(key);
+  for (const std::string& a : allowed) {
+    if (normalized_field_name(a) == normalized) return "did you mean '" + a + "'?";
+  }
+  const json& doc = ctx.manifest.doc;
+  const json* kind = instance_at(doc, {"kind"});
+  const std::string kind_name = kind && kind->is_string() ? kind->get<std::string>() : "";
+  if (const std::optional<FieldAlias> alias = find_field_alias(key, kind_name)) {
+    const std::string leaf = alias->path.substr(alias->path.rfind('.') + 1);
+    const bool sibling =
+        !alias->path.empty() && std::find(allowed.begin(), allowed.end(), leaf) != allowed.end();
+    if (sibling || alias_applies(tokens)) {
+      const std::string whose =
+          alias->owner.empty() ? "" : "'" + key + "' is the " + alias->owner + " name";
+      if (alias->path.empty()) {
+        return (whose.empty() ? "" : whose + " of a setting the manifest does not have: ") +
+               alias->note;
+      }
+      const std::string path = sibling ? display(doc, tokens) + "." + leaf : alias->path;
+      std::string why = whose;
+      if (!alias->note.empty()) why += (why.empty() ? "" : "; ") + alias->note;
+      return "did you mean " + path + "?" + (why.empty() ? "" : " (" + why + ")");
+    }
+  }
+  const std::string best = nearest(key, allowed);
+  return best.empty() ? "" : "did you mean '" + best + "'?";
+}
+
 // valijson names only the first unknown field of an object; every one is reported here.
 std::vector<SchemaIssue> unknown_field_issues(const SchemaErrorContext& ctx,
                                               const SchemaFailure& f) {
@@ -335,7 +384,6 @@ std::vector<SchemaIssue> unknown_field_issues(const SchemaErrorContext& ctx,
   for (const auto& [key, value] : s.value->items()) {
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
     const std::string where = f.tokens.empty() ? "at the top level" : "in " + s.name;
-    const std::string best = nearest(key, allowed);
     const std::string pointer = pointer_append(s.pointer, key);
     if (is_plaintext_password_key(key)) {  // not a typo to suggest a fix for
       std::vector<std::string> tokens = f.tokens;
@@ -348,9 +396,9 @@ std::vector<SchemaIssue> unknown_field_issues(const SchemaErrorContext& ctx,
       out.push_back({pointer, std::move(d)});
       continue;
     }
-    out.push_back(issue(pointer, "additional-property", ctx.manifest.map.key_at(pointer),
-                        {"unknown field '" + key + "' " + where,
-                         best.empty() ? "" : "did you mean '" + best + "'?"}));
+    out.push_back(issue(
+        pointer, "additional-property", ctx.manifest.map.key_at(pointer),
+        {"unknown field '" + key + "' " + where, unknown_field_hint(ctx, f.tokens, key, allowed)}));
   }
   return out;
 }

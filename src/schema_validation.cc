@@ -95,11 +95,17 @@ std::vector<SchemaFailure> run(const valijson::Schema& schema, const json& value
   return failures;
 }
 
-// Key checks the check stage owns: the schema's `not: ^aws:` on tag keys catches only the
-// lower-case prefix, while tags.reserved-prefix refuses it in any case with its own words.
-// Reporting both would give one mistake two rule ids depending on its spelling.
+// Tag checks the check stage owns: the schema's `not: ^aws:` on tag keys catches only the
+// lower-case prefix, while tags.reserved-prefix refuses it in any case with its own words;
+// the schema's character pattern on keys and values cannot say which character is wrong,
+// while tags.charset names it (and checks letters beyond ASCII, which the pattern cannot).
+// Reporting both would give one mistake two rule ids depending on its spelling. `tokens` is
+// the tag mapping's path for a key, the tag's for a value.
 bool left_to_check_stage(const std::vector<std::string>& tokens, const SchemaFailure& f) {
-  return f.keyword == "not" && tokens == std::vector<std::string>{"metadata", "tags"};
+  const bool tag_key = tokens == std::vector<std::string>{"metadata", "tags"};
+  const bool tag_value = tokens.size() == 3 && tokens[0] == "metadata" && tokens[1] == "tags";
+  return (tag_key && (f.keyword == "not" || f.keyword == "pattern")) ||
+         (tag_value && f.keyword == "pattern");
 }
 
 // Checks each key of the object at `tokens` against the `propertyNames` subschema there.
@@ -201,7 +207,7 @@ void bound_arrays(const json& original, json& copy, const std::set<const json*>&
 
 }  // namespace
 
-void validate_schema(const Manifest& m, Diagnostics& diags) {
+void validate_schema(const Manifest& m, Diagnostics& diags, std::vector<std::string>* refused) {
   const CompiledSchema& schema = compiled();
   const SchemaErrorContext ctx{m, schema.raw()};
   // valijson's uniqueItems compares every pair of items and reports every equal pair: 8 000
@@ -224,7 +230,20 @@ void validate_schema(const Manifest& m, Diagnostics& diags) {
       check_keys(ctx, child, issues);
     }
     if (f.keyword.empty()) continue;  // a wrapper: the specific error comes with it
+    if (left_to_check_stage(f.tokens, f)) continue;
     for (SchemaIssue& issue : describe_failure(ctx, f)) issues.push_back(std::move(issue));
+  }
+  if (refused) {
+    // An issue's key is the refused node's pointer, or that pointer, a line break and what
+    // else is wrong there (a missing field, a key).
+    static const std::set<std::string> kCounts = {"schema.unique-items", "schema.min-items",
+                                                  "schema.max-items", "schema.min-properties",
+                                                  "schema.max-properties"};
+    for (const SchemaIssue& i : issues) {
+      if (i.key.find('\n') == std::string::npos && !kCounts.count(i.diag.rule)) {
+        refused->push_back(i.key);
+      }
+    }
   }
   for (Diagnostic& d : deduplicate_and_sort(std::move(issues))) diags.add(std::move(d));
 }

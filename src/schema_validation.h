@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
+#include <vector>
 
 #include "diagnostics.h"
 #include "document.h"
@@ -17,6 +19,10 @@ constexpr std::size_t kSchemaValidatedItems = 301;
 // "schema.<keyword>" (schema.required, schema.additional-property, schema.enum, ...).
 // An unknown field gets a "did you mean" hint with the nearest allowed name.
 // The embedded schema is parsed once per process.
-void validate_schema(const Manifest& m, Diagnostics& diags);
+// With `refused`, also collects the JSON pointers of the nodes refused on their own account:
+// an unknown field, or a value of the wrong type, form or range (not a missing field, nor a
+// list's length or repeats). Without them the rest of the manifest may be valid.
+void validate_schema(const Manifest& m, Diagnostics& diags,
+                     std::vector<std::string>* refused = nullptr);
 
 }  // namespace ag

@@ -22,6 +22,13 @@ constexpr std::array<std::string_view, 7> kRdsInstanceOnly{
     "/spec/storage/throughput",
 };
 
+// "an aurora-mysql", "a postgres": engine names start with a letter, read as words.
+std::string with_article(const std::string& word) {
+  const bool vowel =
+      !word.empty() && std::string_view("aeiou").find(word[0]) != std::string_view::npos;
+  return (vowel ? "an " : "a ") + word;
+}
+
 template <std::size_t N>
 void refuse_fields(Context& c, const std::array<std::string_view, N>& fields,
                    std::string_view owner, std::string_view kind) {
@@ -63,7 +70,7 @@ void check_engine(Context& c) {
   auto text = c.str("/spec/engine_version");
   if (text && !c.version()) {
     c.error_at("/spec/engine_version", "engine.version-format",
-               "spec.engine_version '" + *text + "' is not a " + engine +
+               "spec.engine_version '" + *text + "' is not " + with_article(engine) +
                    " version, so no parameter-group family can be derived",
                engine == "aurora-mysql"     ? "write it as 8.0.mysql_aurora.3.08.0"
                : is_postgres_engine(engine) ? "write it as major.minor, such as 16.4"

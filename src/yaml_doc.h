@@ -59,6 +59,8 @@ struct Entry {
   std::string key;  // keys are written plain when safe, double-quoted otherwise
   Node value;
   std::string comment;  // written as "# ..." on the line(s) above the key
+  // Written as "  # ..." at the end of the key's line (one line; explain's annotations).
+  std::string trailing = {};
 };
 
 }  // namespace ag::yaml

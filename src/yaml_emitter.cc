@@ -138,7 +138,7 @@ class Writer {
         out.append(indent, ' ');
       }
       out += ':';
-      write_after_indicator(e.value, indent + 2, depth + 1);
+      write_after_indicator(e.value, indent + 2, depth + 1, e.trailing);
     }
   }
 
@@ -158,15 +158,25 @@ class Writer {
     }
   }
 
+  // "  # text" closing a key's line; a line break in it would end the comment, so none is kept.
+  void write_trailing(std::string_view text) {
+    if (text.empty()) return;
+    out += "  # ";
+    for (char c : text) out += c == '\n' || c == '\r' ? ' ' : c;
+  }
+
   // Called right after "key:", "-" or ":"; the value goes on the same line or below.
-  void write_after_indicator(const Node& value, std::size_t child_indent, int depth) {
+  void write_after_indicator(const Node& value, std::size_t child_indent, int depth,
+                             std::string_view trailing = {}) {
     if (!is_block(value)) {
       out += ' ';
       append_flow(out, value);
+      write_trailing(trailing);
       out += '\n';
       return;
     }
     if (!value.tag.empty()) out.append(" ").append(checked_tag(value.tag));
+    write_trailing(trailing);
     out += '\n';
     write_children(value, child_indent, depth, std::string(child_indent, ' '));
   }

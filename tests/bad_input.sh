@@ -5,6 +5,7 @@
 #   # expect-warning: RULE-ID LINE:COL   a warning: `validate` exits 0 and reports it
 #                                        there (`validate --strict` exits 1), and
 #                                        `render` still writes the artifacts
+# A comment line `# expect-hint: TEXT` also wants TEXT in the hint of that diagnostic.
 set -uo pipefail
 # The day engine.end-of-support compares with, as in tests/CMakeLists.txt (2026-11-27).
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1795737600}
@@ -42,4 +43,9 @@ if [ $want -eq 1 ]; then
 else
   [ -n "$(ls -A "$dir/out" 2>/dev/null)" ] || { echo "FAIL: render wrote nothing" >&2; exit 1; }
 fi
-echo "ok: $severity $rule at $position"
+hint=$(sed -n "s/^# expect-hint: //p" "$manifest" | head -n 1)
+if [ -n "$hint" ]; then
+  grep -A3 -F "$manifest:$position: $severity: " <<<"$out" | grep -qF "  hint: $hint" ||
+    { echo "FAIL: expected the hint '$hint'" >&2; exit 1; }
+fi
+echo "ok: $severity $rule at $position${hint:+, hint: $hint}"

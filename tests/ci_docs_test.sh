@@ -58,11 +58,29 @@ jq -e '.runs[0].results[] | select(.ruleId == "schema.enum") | .locations[0].phy
        | select((.artifactLocation.uri | endswith("db/broken.yaml")) and .region.startLine > 0)' \
   "$work/repo/aurora-gen.sarif" >/dev/null && pass || fail "github: the broken manifest is not in the SARIF log"
 
-# Stale committed artifacts fail the --check step.
-fresh_repo
-echo "# edited" >>"$work/repo/infra/generated/paas-postgres/terraform/main.tf"
+# Stale committed artifacts, and those a deleted manifest left, fail the --check step and are
+# in SARIF and in the Code Quality report, at the file.
+stale() {
+  fresh_repo
+  echo "# edited" >>"$work/repo/infra/generated/paas-postgres/terraform/main.tf"
+  rm "$work/repo/db/rds-multi-az-postgres.yaml"
+}
+stale
 run_ci github && fail "github: passes with stale artifacts" || pass
-grep -q "would change: infra/generated/paas-postgres/terraform/main.tf" "$work/out" && pass ||
-  fail "github: the stale file is not named"
+for rule in check.changed check.orphaned; do
+  jq -e --arg rule $rule '.runs[0].results[] | select(.ruleId == $rule) | .locations[0].physicalLocation
+         | select((.artifactLocation.uri | startswith("infra/generated/")) and .region.startLine == 1)' \
+    "$work/repo/aurora-gen.sarif" >/dev/null && pass || fail "github: no $rule result in the SARIF log"
+done
+stale
+run_ci gitlab && fail "gitlab: passes with stale artifacts" || pass
+jq -e '.[] | select(.check_name == "check.changed"
+       and .location.path == "infra/generated/paas-postgres/terraform/main.tf"
+       and .location.lines.begin == 1)' "$work/repo/gl-code-quality.json" >/dev/null &&
+  pass || fail "gitlab: the stale file is not in the Code Quality report"
+jq -e '.[] | select(.check_name == "check.orphaned"
+       and (.location.path | startswith("infra/generated/postgres-ha/")))' \
+  "$work/repo/gl-code-quality.json" >/dev/null &&
+  pass || fail "gitlab: the deleted manifest's artifacts are not in the Code Quality report"
 
 finish

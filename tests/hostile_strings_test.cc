@@ -150,13 +150,6 @@ bool all_tag_chars(const std::string& s) {
   return true;
 }
 
-bool has_ascii_outside_tag_set(const std::string& s) {
-  for (char32_t c : code_points(s)) {
-    if (c < 0x80 && !aws_tag_char(c)) return true;
-  }
-  return false;
-}
-
 bool matches(const std::string& s, const char* pattern) {
   return std::regex_match(s, std::regex(pattern));
 }
@@ -178,9 +171,10 @@ bool cloudformation_intrinsic_key(const std::string& s) {
 // nullopt: accepted; else the rule id of the refusal.
 using Expect = std::optional<std::string>;
 
+// A character outside AWS's tag set, ASCII or not, is tags.charset: the check stage names it
+// (the schema's own pattern is left to that rule).
 Expect tag_value(const std::string& s) {
   if (code_points(s).size() > 256) return "schema.max-length";
-  if (has_ascii_outside_tag_set(s)) return "schema.pattern";
   if (!all_tag_chars(s)) return "tags.charset";
   return std::nullopt;
 }
@@ -188,7 +182,6 @@ Expect tag_value(const std::string& s) {
 Expect tag_key(const std::string& s) {
   if (s.empty()) return "schema.min-length";
   if (code_points(s).size() > 128) return "schema.max-length";
-  if (has_ascii_outside_tag_set(s)) return "schema.pattern";
   if (!all_tag_chars(s)) return "tags.charset";
   if (starts_with(s, "fn::") || starts_with(s, "Fn::")) return "tags.builtin-prefix";
   return std::nullopt;

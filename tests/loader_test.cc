@@ -322,9 +322,77 @@ TEST_CASE("scalar length is limited and configurable") {
   check_refusal("a: " + std::string(20000, 'x') + "\n", "load.scalar-too-long", 1, 4);
 }
 
-TEST_CASE("syntax errors are reported at yaml-cpp's mark") {
-  check_refusal("a: 1\n b: 2\n", "load.syntax", 2, 3);
-  check_refusal("key: value: more\n", "load.syntax", 1, 11);
+TEST_CASE("syntax errors are reported at yaml-cpp's mark, with their line") {
+  const auto d = refusal("a:\n  b: {x\n");
+  CHECK(d.rule == "load.syntax");
+  CHECK(d.excerpt == "  b: {x");
+  check_refusal("a: 1\nb: - x\n", "load.syntax", 2, 4);
+  const auto text = ag::format_text(refusal("a: 1\nb: - x\n"));
+  CHECK(text.find("\n    2 | b: - x\n      |    ^") != std::string::npos);
+}
+
+TEST_CASE("a tab in the indentation is named, at the tab") {
+  for (const std::string text :
+       {"a:\n\tb: 1\n", "a:\n  b: 1\n\tc: 2\n", "a: 1\n\t\nb: 2\n", "a:\n  b: 1\n \tc: 2\n"}) {
+    INFO(text);
+    const auto d = refusal(text);
+    CHECK(d.rule == "load.syntax");
+    CHECK(d.message == "a tab in the indentation: YAML indents with spaces only");
+    CHECK(d.loc.col == static_cast<int>(d.excerpt.find('\t')) + 1);
+    CHECK_THAT(d.hint, Catch::Contains("replace the tab with spaces"));
+  }
+  // The caret line repeats the tab, so that it lines up under the tab wherever tabs stop.
+  CHECK(ag::format_text(refusal("a:\n \tb: 1\n")).find("\n      |  ^") != std::string::npos);
+  // A tab after the indentation separates, as YAML allows.
+  CHECK(load_ok("a:\n  b:\t1\n")["a"]["b"] == 1);
+}
+
+TEST_CASE("a key indented off its siblings is named, with the indentation that works") {
+  // Deeper than a key that already has its value: yaml-cpp says "illegal map value".
+  auto d = refusal("metadata:\n  name: x\n   region: y\n");
+  CHECK(d.rule == "load.syntax");
+  CHECK(d.loc.line == 3);
+  CHECK(d.loc.col == 4);
+  CHECK(d.message ==
+        "'region' is indented 3 spaces, more than 'name' on line 2 (2 spaces), which already "
+        "has its value");
+  CHECK(d.hint ==
+        "keys of one mapping start in the same column: indent 'region' 2 spaces like "
+        "'name'");
+  // Between two levels: yaml-cpp says "end of map not found".
+  d = refusal("metadata:\n  name: x\n region: y\n");
+  CHECK(d.loc.col == 2);
+  CHECK(d.message ==
+        "'region' is indented 1 space, which lines up with no mapping above it: 'name' is at 2 "
+        "spaces, 'metadata' is at 0 spaces");
+  CHECK(d.hint ==
+        "indent it 2 spaces to put it beside 'name', or 0 spaces to put it beside "
+        "'metadata'");
+  // In a list item, and past comments, blank lines, block text and flow collections.
+  d = refusal("a:\n  - x: 1\n     y: 2\n");
+  CHECK(d.message.starts_with("'y' is indented 5 spaces, more than 'x' on line 2 (4 spaces)"));
+  d = refusal("a:\n  - x: 1\n   y: 2\n");
+  CHECK(d.message.ends_with("'x' is at 4 spaces, the list's items are at 2 spaces"));
+  CHECK(d.hint == "indent it 4 spaces to put it beside 'x'");
+  d = refusal("a:\n  t: |\n    text\n      more\n  l: [1,\n     2]\n\n  # c\n   b: 1\n");
+  CHECK(d.loc.line == 9);
+  CHECK(d.message.starts_with("'b' is indented 3 spaces, more than 'l' on line 5"));
+}
+
+TEST_CASE("a bare line in a mapping is named, not the key after it") {
+  // "environment: pr" broken in two: yaml-cpp fails on the line after the fragment.
+  const auto d = refusal("metadata:\n  environment: pr\noduction\n  tags:\n    a: b\n");
+  CHECK(d.loc.line == 3);
+  CHECK(d.message == "line 3 is neither 'key: value' nor a list item, where its mapping needs one");
+  CHECK_THAT(d.hint, Catch::Contains("join the two lines"));
+}
+
+TEST_CASE("a plain value holding ': ' is named, with the quoted form") {
+  const auto d = refusal("key: value: more\n");
+  CHECK(d.loc.line == 1);
+  CHECK(d.loc.col == 11);
+  CHECK(d.message == "a plain value cannot hold ': ' (YAML reads it as the start of another key)");
+  CHECK(d.hint == "quote the value: key: \"value: more\"");
 }
 
 TEST_CASE("a quote left open at the end of the file is refused at the quote") {

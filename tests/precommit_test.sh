@@ -54,23 +54,55 @@ sed 's/count: 1/count: 2/' "$src/examples/serverless-postgres.yaml" >"$repo/db/o
 git -C "$repo" add db/orders.yaml
 hook 0 "plan: adding a reader passes" -- pre-commit try-repo "$src" aurora-gen-plan --files db/orders.yaml
 
-# aurora-gen-check needs its --out-dir argument, which only a configuration gives: this
-# repository at its current commit, as a user's .pre-commit-config.yaml names it.
-cat >"$repo/.pre-commit-config.yaml" <<YAML
+# The check hooks need their arguments, which only a configuration gives: this repository
+# at its current commit, as a user's .pre-commit-config.yaml names it.
+configure() {  # configure HOOK ARGS: the configuration runs that one hook
+  cat >"$repo/.pre-commit-config.yaml" <<YAML
 repos:
   - repo: $src
     rev: $(git -C "$src" rev-parse HEAD)
     hooks:
-      - id: aurora-gen-check
+      - id: $1
         files: ^db/.*\.yaml$
-        args: [--out-dir, infra/generated]
+        args: $2
 YAML
+  git -C "$repo" add .pre-commit-config.yaml
+}
+configure aurora-gen-check "[--out-dir, infra/generated]"
 "$bin" render --target all --out-dir "$repo/infra/generated" "$repo/db/orders.yaml"
 git -C "$repo" add -A
 hook 0 "check: committed artifacts that match pass" -- pre-commit run --all-files
 sed 's/count: 2/count: 3/' "$src/examples/serverless-postgres.yaml" >"$repo/db/orders.yaml"
 git -C "$repo" add -A
 hook 1 "check: stale artifacts fail" -- pre-commit run --all-files
-check "the stale file is named" grep -q "would change: infra/generated/aurora-db/" "$work/out"
+check "the stale file is named" \
+  grep -q "^infra/generated/aurora-db/.*:1: error: .*\[check.changed\]$" "$work/out"
+check "the fix is printed" \
+  grep -q "hint: render it again: aurora-gen render --target all --out-dir infra/generated db/orders.yaml$" "$work/out"
+"$bin" render --target all --out-dir "$repo/infra/generated" "$repo/db/orders.yaml"
+cp "$src/examples/minimal.yaml" "$repo/db/other.yaml"
+"$bin" render --target all --out-dir "$repo/infra/generated" "$repo/db/other.yaml" 2>/dev/null
+git -C "$repo" add -A && git -C "$repo" commit -qm "two manifests and their artifacts"
+hook 0 "check: another manifest's artifacts are not orphans of a changed file" -- \
+  pre-commit run --files db/orders.yaml
+
+# aurora-gen-check-all runs on every commit with every manifest: a hand edit of a generated
+# file fails although no manifest changed, and so does a deleted manifest's folder.
+configure aurora-gen-check-all "[--out-dir, infra/generated, db]"
+git -C "$repo" commit -qm "check every manifest"
+hook 0 "check-all: clean artifacts pass" -- pre-commit run
+echo "# a hand edit" >>"$repo/infra/generated/aurora-db/terraform/main.tf"
+git -C "$repo" add -A
+hook 1 "check-all: a hand edit fails with no manifest staged" -- pre-commit run
+check "the edited file is named" \
+  grep -q "^infra/generated/aurora-db/terraform/main.tf:1: error: .*\[check.changed\]$" "$work/out"
+git -C "$repo" checkout -q -- infra/generated && git -C "$repo" reset -q
+git -C "$repo" rm -q db/other.yaml
+hook 1 "check-all: a deleted manifest's artifacts fail" -- pre-commit run
+check "the orphaned folder is named" \
+  grep -q "error: infra/generated/paas-postgres holds 8 files aurora-gen generated .*\[check.orphaned\]$" "$work/out"
+check "the command that removes them is printed" \
+  grep -q "hint: if the manifest is gone, delete them: rm infra/generated/paas-postgres/cloudformation/template.yaml " "$work/out"
+check "--check deleted nothing" test -s "$repo/infra/generated/paas-postgres/terraform/main.tf"
 
 finish

@@ -828,3 +828,17 @@ TEST_CASE("the end of standard support warns once it is past or within 90 days")
   CHECK_THAT(ds[0].message,
              Catch::Contains("reaches the end of standard support on 2027-02-28, in 89 days"));
 }
+
+TEST_CASE("messages name the bad tag character and read as English") {
+  const auto tag = run(with(aurora(), "/metadata/tags/team", "a;b"));
+  REQUIRE(tag.size() == 1);
+  CHECK(tag[0].message ==
+        "the value of metadata.tags 'team' has the character ';', outside AWS's "
+        "tag character set");
+  const auto aurora_version = run(with(aurora(), "/spec/engine_version", "15.x"));
+  REQUIRE(aurora_version.size() == 1);
+  CHECK_THAT(aurora_version[0].message, Catch::Contains("is not an aurora-postgresql version"));
+  const auto rds_version = run(with(rds(), "/spec/engine_version", "16"));
+  REQUIRE(rds_version.size() == 1);
+  CHECK_THAT(rds_version[0].message, Catch::Contains("is not a postgres version"));
+}

@@ -444,3 +444,14 @@ TEST_CASE("add refuses nodes that are not maps") {
   Node seq = Node::seq();
   CHECK_THROWS_AS(seq.add("k", Node::null()), std::logic_error);
 }
+
+TEST_CASE("a trailing comment closes its key's line, on one line") {
+  Node m = Node::map().add("a", Node::integer(1)).add("b", Node::seq({Node::integer(2)}));
+  m.entries[0].trailing = "one";
+  m.entries[1].trailing = "two\nlines";
+  const std::string text = emit(m);
+  CHECK(text == "a: 1  # one\n\nb:  # two lines\n  - 2\n");
+  const YAML::Node read = YAML::Load(text);
+  CHECK(read["a"].as<int>() == 1);
+  CHECK(read["b"][0].as<int>() == 2);
+}
