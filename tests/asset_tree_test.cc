@@ -52,8 +52,8 @@ TEST_CASE("YAML plain scalars become integers and booleans only in their exact f
   std::vector<tree::Kind> kinds;
   for (const tree::Entry e : tree::View(bytes).items()) kinds.push_back(e.value.kind());
   using K = tree::Kind;
-  CHECK(kinds == std::vector<K>{K::Int, K::Int, K::String, K::String, K::Bool, K::String,
-                                K::String, K::Null, K::String});
+  CHECK(kinds == std::vector<K>{K::Int, K::Int, K::String, K::String, K::Bool, K::String, K::String,
+                                K::Null, K::String});
 }
 
 TEST_CASE("JSON round-trips through a tree as nlohmann::json reads it") {
