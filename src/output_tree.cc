@@ -162,8 +162,7 @@ bool OutputTree::make_parent_dirs(const std::string& rel_path, Diagnostics& diag
     std::lock_guard lock(mu_);
     existing_.insert(dir);
     if (made) {
-      created_.push_back(dir);
-      fresh_.insert(dir);
+      created_.insert(dir);
     }
   }
   return true;
@@ -175,13 +174,13 @@ bool OutputTree::make_parent_dirs(const std::string& rel_path, Diagnostics& diag
 // which cost more than writing the file on a slow filesystem.
 bool OutputTree::below_created(const std::string& rel_path) {
   std::lock_guard lock(mu_);
-  if (fresh_.empty()) return false;
+  if (created_.empty()) return false;
   std::string current = root_;
-  if (fresh_.count(current)) return true;
+  if (created_.count(current)) return true;
   const std::vector<std::string_view> parts = components(rel_path);
   for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
     current.append("/").append(parts[i]);
-    if (fresh_.count(current)) return true;
+    if (created_.count(current)) return true;
   }
   return false;
 }
@@ -230,7 +229,6 @@ bool OutputTree::commit(Diagnostics& diags) {
   }
   staged_.clear();
   created_.clear();  // renamed files live in them now
-  fresh_.clear();
   return sync_filesystem(root_, diags) && ok;
 }
 
@@ -238,13 +236,13 @@ void OutputTree::abort() {
   std::lock_guard lock(mu_);
   for (const Staged& s : staged_) unlink(s.temp.c_str());
   staged_.clear();
-  // Children before their parents. Creation order is not enough: two threads may create a
-  // parent and a child of it and record them in either order.
-  std::sort(created_.begin(), created_.end(),
+  // Children before their parents (a child's path is the longer), whatever order the
+  // threads created them in.
+  std::vector<std::string> dirs(created_.begin(), created_.end());
+  std::sort(dirs.begin(), dirs.end(),
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-  for (const std::string& dir : created_) rmdir(dir.c_str());
+  for (const std::string& dir : dirs) rmdir(dir.c_str());
   created_.clear();
-  fresh_.clear();
   existing_.clear();
   checked_.clear();
 }

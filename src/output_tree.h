@@ -71,10 +71,9 @@ class OutputTree {
   Mode mode_;
   std::mutex mu_;  // guards the members below
   std::vector<Staged> staged_;
-  std::vector<std::string> created_;  // directories this call made
-  std::set<std::string> fresh_;       // the same, for lookups
-  std::set<std::string> existing_;    // directories known to exist: no mkdir for each file
-  std::set<std::string> checked_;     // directories known not to be symbolic links
+  std::set<std::string> created_;   // directories this call made
+  std::set<std::string> existing_;  // directories known to exist: no mkdir for each file
+  std::set<std::string> checked_;   // directories known not to be symbolic links
 };
 
 }  // namespace ag

@@ -215,9 +215,9 @@ void monitoring(Lines& l, const StarterOptions& o) {
   l.comment("  ", "Performance Insights and alarms only when asked for.");
   l.options("  ",
             {"monitoring:", "  log_retention_days: " + std::to_string(defaults::kLogRetentionDays),
-             "  enhanced_monitoring_interval: 60", "  performance_insights:", "    enabled: true",
-             "    retention_period: 7", "  alarms:", "    notify_emails: [dba@example.com]",
-             "    cpu_utilization_percent: 80"});
+             "  enhanced_monitoring_interval: " + std::to_string(defaults::kMonitoringInterval),
+             "  performance_insights:", "    enabled: true", "    retention_period: 7", "  alarms:",
+             "    notify_emails: [dba@example.com]", "    cpu_utilization_percent: 80"});
 }
 
 void proxy(Lines& l) {
