@@ -46,12 +46,13 @@ def run(argv):
 
 
 def median(runs, argv, before=None):
-    """Median wall seconds over `runs` runs; `before()` prepares each."""
+    """Median wall seconds over `runs` runs of `argv` (a list, or a function giving each
+    run's); `before()` prepares each."""
     times = []
     for _ in range(runs):
         if before:
             before()
-        times.append(run(argv))
+        times.append(run(argv() if callable(argv) else argv))
     return statistics.median(times)
 
 
@@ -87,11 +88,24 @@ class Bench:
         subprocess.run([sys.executable, str(ROOT / "bench" / "make_manifests.py"),
                         str(self.count), str(self.manifests)], check=True)
         self.files = sorted(str(p) for p in self.manifests.glob("*.yaml"))
+        self.used = 0  # output directories handed out by unused()
 
     def fresh(self, name):
         """A path for an output directory, emptied before each run."""
         out = self.work / name
         return out, lambda: shutil.rmtree(out, ignore_errors=True)
+
+    def unused(self, name):
+        """A function giving, at each call, a directory path no run has used: for writes
+        into a fresh directory. Earlier outputs are not deleted between runs: on an
+        ext4 without a journal, creating an inode within a minute of deleting thousands
+        makes the kernel step over each recently deleted one (fs/ext4/ialloc.c,
+        find_inode_bit -> recently_deleted), which costs a fresh render of 1000 manifests
+        seconds of system time that depend only on what the run before it deleted."""
+        def next_path():
+            self.used += 1
+            return self.work / f"{name}-{self.used}"
+        return next_path
 
     def per_process(self, binary):
         out, clear = self.fresh("one")
@@ -108,11 +122,10 @@ class Bench:
     def throughput(self, binary, jobs=None):
         if jobs and not knows_jobs(binary):
             return None
-        out, clear = self.fresh("many")
-        argv = [binary, "render", "--out-dir", str(out)] + self.files
-        if jobs:
-            argv[2:2] = ["--jobs", str(jobs)]
-        return median(self.batch_runs, argv, clear)
+        out = self.unused("many")
+        options = ["--jobs", str(jobs)] if jobs else []
+        return median(self.batch_runs,
+                      lambda: [binary, "render", *options, "--out-dir", str(out())] + self.files)
 
     def unchanged_and_check(self, binary):
         out, clear = self.fresh("kept")
@@ -131,9 +144,9 @@ class Bench:
             print("note: no jinja2 or yaml module for this Python (Debian: python3-jinja2 "
                   "python3-yaml); the yardstick is left out\n")
             return None
-        out, clear = self.fresh("jinja")
+        out = self.unused("jinja")
         script = str(ROOT / "bench" / "reference" / "render_cfn.py")
-        return median(self.batch_runs, [sys.executable, script, str(out)] + self.files, clear)
+        return median(self.batch_runs, lambda: [sys.executable, script, str(out())] + self.files)
 
     def filesystem_floor(self, binary):
         """Seconds to write the files of one render, no rendering: directories, a temporary
@@ -142,10 +155,10 @@ class Bench:
         source, _ = self.fresh("floor-source")
         run([binary, "render", "--out-dir", str(source)] + self.files)
         files = [(p.relative_to(source), p.read_bytes()) for p in source.rglob("*") if p.is_file()]
-        out, clear = self.fresh("floor")
+        new = self.unused("floor")
         times = []
         for _ in range(self.batch_runs):
-            clear()
+            out = new()
             start = time.perf_counter()
             for rel, data in files:
                 target = out / rel
@@ -159,11 +172,10 @@ class Bench:
 
     def rss(self, binary):
         sizes = [n for n in (10, 100, 1000) if n <= self.count]
-        out, clear = self.fresh("rss")
+        out = self.unused("rss")
         result = []
         for n in sizes:
-            clear()
-            argv = [self.args.peak_rss, binary, "render", "--out-dir", str(out)] + self.files[:n]
+            argv = [self.args.peak_rss, binary, "render", "--out-dir", str(out())] + self.files[:n]
             kib = subprocess.run(argv, capture_output=True, text=True).stdout.strip()
             result.append((n, int(kib)))
         return result

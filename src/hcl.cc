@@ -2,10 +2,11 @@
 // Expression layout is in hcl_expr.cc, escaping and validation in hcl_text.cc.
 #include "hcl.h"
 
+#include <algorithm>
 #include <memory>
-#include <set>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "hcl_expr.h"
@@ -66,14 +67,14 @@ void append_comment(std::string_view text, std::size_t indent, std::string& out)
       text.find_first_of("\r\n") != std::string_view::npos) {
     throw std::invalid_argument("HCL comment must be one line of UTF-8 text");
   }
-  out += std::string(indent, ' ') + "#" + std::string(text) + "\n";
+  out.append(indent, ' ').append("#").append(text) += '\n';
 }
 
 void append_block(const Block& block, std::size_t indent, std::string& out) {
   detail::require_identifier(block.type, "block type");
   for (const std::string& c : block.comments_above) append_comment(c, indent, out);
-  out += std::string(indent, ' ') + block.type;
-  for (const std::string& label : block.labels) out += " " + quote(label);
+  out.append(indent, ' ').append(block.type);
+  for (const std::string& label : block.labels) out.append(" ").append(quote(label));
   if (block.body.items.empty() && block.comments_inside.empty()) {
     out += " {}\n";
     return;
@@ -81,21 +82,22 @@ void append_block(const Block& block, std::size_t indent, std::string& out) {
   out += " {\n";
   for (const std::string& c : block.comments_inside) append_comment(c, indent + 2, out);
   append_body(block.body, indent + 2, out);
-  out += std::string(indent, ' ') + "}\n";
+  out.append(indent, ' ').append("}\n");
 }
 
 // Attributes in runs (aligned together), blocks set apart from anything by a blank line.
 void append_body(const Body& body, std::size_t indent, std::string& out) {
   std::vector<detail::Assignment> run;
-  std::set<std::string> names;  // HCL refuses an attribute defined twice in one body
+  std::vector<std::string_view> names;  // HCL refuses an attribute defined twice in one body
   bool previous_was_block = false;
   for (const Body::Item& item : body.items) {
     if (item.attribute) {
       const Attribute& a = *item.attribute;
       detail::require_identifier(a.name, "attribute name");
-      if (!names.insert(a.name).second) {
+      if (std::find(names.begin(), names.end(), a.name) != names.end()) {
         throw std::invalid_argument("duplicate HCL attribute: " + a.name);
       }
+      names.push_back(a.name);
       if (previous_was_block) out += "\n";
       run.push_back({a.name, detail::render(a.value, indent, indent + a.name.size() + 3)});
       previous_was_block = false;

@@ -1,10 +1,10 @@
 #include "hcl_expr.h"
 
 #include <algorithm>
-#include <set>
 #include <span>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -18,8 +18,6 @@ namespace {
 constexpr std::size_t kMaxWidth = 80;
 
 bool spans_lines(const std::string& text) { return text.find('\n') != std::string::npos; }
-
-std::string spaces(std::size_t n) { return std::string(n, ' '); }
 
 std::optional<std::string> inline_list(std::span<const Expr> items) {
   std::string out;
@@ -103,18 +101,19 @@ std::string bool_text(const std::string& text) {
 
 std::string render_object(const Expr& e, std::size_t indent) {
   std::vector<Assignment> run;
-  std::set<std::string> keys;  // HCL refuses an object with a key given twice
+  std::vector<std::string_view> keys;  // HCL refuses an object with a key given twice
   for (const ObjectItem& item : e.object) {
-    if (!keys.insert(item.key).second) {
+    if (std::find(keys.begin(), keys.end(), item.key) != keys.end()) {
       throw std::invalid_argument("duplicate HCL object key: " + quote(item.key));
     }
+    keys.push_back(item.key);
     std::string key = object_key(item.key);
     const std::size_t col = indent + 2 + key.size() + 3;
     run.push_back({std::move(key), render(item.value, indent + 2, col)});
   }
   std::string out = "{\n";
   append_assignments(run, indent + 2, out);
-  return out + spaces(indent) + "}";
+  return out.append(indent, ' ').append("}");
 }
 
 // One item per line with a trailing comma, as people write long lists in Terraform.
@@ -123,9 +122,9 @@ std::string render_lines(const std::vector<Expr>& items, std::size_t indent, con
   std::string out = open;
   out += "\n";
   for (const Expr& item : items) {
-    out += spaces(indent + 2) + render(item, indent + 2, indent + 2) + ",\n";
+    out.append(indent + 2, ' ').append(render(item, indent + 2, indent + 2)).append(",\n");
   }
-  return out + spaces(indent) + close;
+  return out.append(indent, ' ').append(close);
 }
 
 // `f(a, {` ... `})` when only the last argument spans lines, else one argument per line.
@@ -150,7 +149,7 @@ std::optional<std::string> inline_form(const Expr& e) {
       require_number(e.text);
       return e.text;
     case Expr::Kind::String:
-      return '"' + escape(e.text) + '"';
+      return quote(e.text);
     case Expr::Kind::Traversal:
       require_traversal(e.text);
       return e.text;
@@ -182,7 +181,7 @@ std::optional<std::string> inline_form(const Expr& e) {
 
 std::string render(const Expr& e, std::size_t indent, std::size_t col) {
   auto text = inline_form(e);
-  if (text && (col + text->size() <= kMaxWidth || e.items.empty())) return *text;
+  if (text && (col + text->size() <= kMaxWidth || e.items.empty())) return std::move(*text);
   switch (e.kind) {
     case Expr::Kind::Object:
       return render_object(e, indent);
@@ -191,7 +190,7 @@ std::string render(const Expr& e, std::size_t indent, std::size_t col) {
     case Expr::Kind::Call:
       return render_call(e, indent, col);
     default:
-      return *text;  // scalars and templates never span lines
+      return std::move(*text);  // scalars and templates never span lines
   }
 }
 
@@ -209,7 +208,8 @@ void append_assignments(const std::vector<Assignment>& run, std::size_t indent, 
     if (end == i) end = i + 1;
     for (; i < end; ++i) {
       const std::size_t pad = std::max(width, run[i].name.size()) - run[i].name.size();
-      out += spaces(indent) + run[i].name + spaces(pad) + " = " + run[i].value + "\n";
+      out.append(indent, ' ').append(run[i].name).append(pad, ' ').append(" = ");
+      out.append(run[i].value) += '\n';
     }
   }
 }

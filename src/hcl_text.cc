@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <stdexcept>
@@ -19,6 +20,12 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 // appear where a traversal or a bare object key would.
 bool is_keyword(std::string_view s) {
   return s == "true" || s == "false" || s == "null" || s == "for" || s == "in" || s == "if";
+}
+
+// Printable ASCII that is written as is whatever follows it: the bytes of nearly every
+// string aurora-gen writes, which then need neither decoding nor escaping.
+bool is_verbatim(char c) {
+  return c >= 0x20 && c < 0x7F && c != '\\' && c != '"' && c != '$' && c != '%';
 }
 
 // Decodes the code point at s[i] (s is valid UTF-8) and advances i past it.
@@ -166,12 +173,14 @@ void require_number(std::string_view literal) {
   }
 }
 
-std::string escape(std::string_view s, bool ascii_only) {
+void append_escaped(std::string& out, std::string_view s, bool ascii_only) {
+  if (std::all_of(s.begin(), s.end(), is_verbatim)) {
+    out.append(s);
+    return;
+  }
   if (find_invalid_utf8(s) != std::string_view::npos) {
     throw std::invalid_argument("string is not valid UTF-8");
   }
-  std::string out;
-  out.reserve(s.size() + 2);
   std::size_t i = 0;
   while (i < s.size()) {
     const std::size_t start = i;
@@ -181,6 +190,12 @@ std::string escape(std::string_view s, bool ascii_only) {
     // `${` and `%{` would open a template sequence; doubling the introducer escapes it.
     if ((cp == '$' || cp == '%') && i < s.size() && s[i] == '{') out += static_cast<char>(cp);
   }
+}
+
+std::string escape(std::string_view s, bool ascii_only) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  append_escaped(out, s, ascii_only);
   return out;
 }
 
@@ -191,6 +206,13 @@ std::string object_key(std::string_view key) {
 
 }  // namespace detail
 
-std::string quote(std::string_view s) { return '"' + detail::escape(s) + '"'; }
+std::string quote(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  out += '"';
+  detail::append_escaped(out, s, false);
+  out += '"';
+  return out;
+}
 
 }  // namespace ag::hcl

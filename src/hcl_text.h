@@ -26,6 +26,9 @@ void require_number(std::string_view literal);
 // the result's width in columns is its length in bytes (see object keys).
 std::string escape(std::string_view s, bool ascii_only = false);
 
+// escape(s, ascii_only) appended to `out`, without a string of its own.
+void append_escaped(std::string& out, std::string_view s, bool ascii_only = false);
+
 // An object key: bare when it is an identifier that is not a keyword, else quoted with
 // only ASCII bytes, so `=` alignment (which terraform fmt counts in grapheme clusters)
 // can be computed from the byte length.

@@ -21,20 +21,21 @@ void referenced(const ir::Value& v, std::set<std::string>& out) {
   }
 }
 
-// The owner's attributes, for "$self.<attribute>" in companion templates.
-ir::Map with_self(const ir::Resource& r, const KindTemplate& k) {
-  ir::Map props = r.props;
+// The owner's attributes, for "$self.<attribute>" in companion templates: read after the
+// owner's properties, as if it were the last of them.
+ir::Map self_of(const ir::Resource& r, const KindTemplate& k) {
   ir::Map self;
+  self.reserve(k.attributes.size());
   for (const auto& [attribute, spelling] : k.attributes) {
     (void)spelling;
     self.push_back({attribute, ir::ref(r.name, attribute)});
   }
-  props.push_back({"self", self});
-  return props;
+  return {{"self", std::move(self)}};
 }
 
-ir::Value evaluated(const ir::Value& tmpl, const ir::Map& props, const ir::Value* item) {
-  auto v = evaluate_template(tmpl, props, item);
+ir::Value evaluated(const ir::Value& tmpl, const ir::Map& props, const ir::Value* item,
+                    const ir::Map* extra = nullptr) {
+  auto v = evaluate_template(tmpl, props, item, extra);
   return v ? std::move(*v) : ir::Value(ir::Map{});
 }
 
@@ -60,24 +61,26 @@ std::vector<Pending> expand(const ir::Graph& g, const TargetTemplates& t) {
                            r.suppressions};
     out.push_back({std::move(primary), &r, nullptr, 0});
     if (k.companions.empty()) continue;
-    const ir::Map props = with_self(r, k);
+    const ir::Map self = self_of(r, k);
     for (const Companion& c : k.companions) {
       if (c.each.empty()) {
-        out.push_back({{r.name, "", "", c.type, evaluated(c.body, props, nullptr), {}, {}, {}, {}},
-                       &r,
-                       &c,
-                       0});
+        out.push_back(
+            {{r.name, "", "", c.type, evaluated(c.body, r.props, nullptr, &self), {}, {}, {}, {}},
+             &r,
+             &c,
+             0});
         continue;
       }
-      const auto items = evaluate_template(c.each, props);
+      const auto items = evaluate_template(c.each, r.props, nullptr, &self);
       if (!items || !items->is<ir::List>()) continue;
       const ir::List& list = items->as<ir::List>();
       for (std::size_t i = 0; i < list.size(); ++i) {
         const int index = list.size() == 1 ? 0 : static_cast<int>(i + 1);
-        out.push_back({{r.name, "", "", c.type, evaluated(c.body, props, &list[i]), {}, {}, {}, {}},
-                       &r,
-                       &c,
-                       index});
+        out.push_back(
+            {{r.name, "", "", c.type, evaluated(c.body, r.props, &list[i], &self), {}, {}, {}, {}},
+             &r,
+             &c,
+             index});
       }
     }
   }
@@ -125,9 +128,10 @@ TargetGraph instantiate(const ir::Graph& g, const TargetTemplates& t, const Nami
     std::set<std::string> refs;
     referenced(out.resources[i].body, refs);
     for (const std::string& dep : r->depends_on) {
+      const std::size_t dep_primary = out.primary.at(dep);
+      const bool referenced_already = refs.count(dep) > 0;
       for (std::size_t j = 0; j < out.resources.size(); ++j) {
-        const bool is_primary = out.primary.at(dep) == j;
-        if (out.resources[j].ir_name != dep || (is_primary && refs.count(dep))) continue;
+        if (out.resources[j].ir_name != dep || (j == dep_primary && referenced_already)) continue;
         out.resources[i].depends_on.push_back(j);
       }
     }

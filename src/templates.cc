@@ -52,9 +52,11 @@ KindTemplate parse_kind(const std::string& kind, const Value& spec) {
   return t;
 }
 
-// The evaluation context: the resource's properties and the current $each item.
+// The evaluation context: the resource's properties, those read after them (a companion's
+// "self") and the current $each item.
 struct Scope {
   const ir::Map& props;
+  const ir::Map* extra;
   const Value* item;
 };
 
@@ -68,7 +70,9 @@ const Value* lookup(const std::string& expr, const Scope& scope) {
     if (!scope.item->is<ir::Map>()) return nullptr;
     return ir::find_path(scope.item->as<ir::Map>(), std::string_view(expr).substr(2));
   }
-  return ir::find_path(scope.props, std::string_view(expr).substr(1));
+  const std::string_view path = std::string_view(expr).substr(1);
+  const Value* v = ir::find_path(scope.props, path);
+  return v == nullptr && scope.extra != nullptr ? ir::find_path(*scope.extra, path) : v;
 }
 
 bool is_lookup(const Value& tmpl) {
@@ -111,7 +115,8 @@ std::optional<Value> eval_each(const ir::Map& m, const Scope& scope) {
   const Value item_tmpl = without(m, "$each");
   ir::List out;
   for_each_item(*source, [&](const Value& item) {
-    if (auto v = eval(item_tmpl, Scope{scope.props, &item})) out.push_back(std::move(*v));
+    if (auto v = eval(item_tmpl, Scope{scope.props, scope.extra, &item}))
+      out.push_back(std::move(*v));
   });
   return out;
 }
@@ -125,7 +130,7 @@ std::optional<Value> eval_entries(const ir::Map& m, const Scope& scope) {
   if (!key_tmpl || !value_tmpl) throw std::runtime_error("$entries needs key and value");
   ir::Map out;
   for_each_item(*source, [&](const Value& item) {
-    const Scope inner{scope.props, &item};
+    const Scope inner{scope.props, scope.extra, &item};
     auto k = eval(*key_tmpl, inner);
     auto v = eval(*value_tmpl, inner);
     if (k && v && k->is<std::string>()) out.push_back({k->as<std::string>(), std::move(*v)});
@@ -150,9 +155,17 @@ std::optional<Value> eval_case(const ir::Map& m, const Scope& scope) {
 }
 
 std::optional<Value> eval_map(const ir::Map& m, const Scope& scope) {
-  if (ir::find(m, "$each")) return eval_each(m, scope);
-  if (ir::find(m, "$entries")) return eval_entries(m, scope);
-  if (ir::find(m, "$case")) return eval_case(m, scope);
+  // One look at the keys: nearly every map of a template is a plain one.
+  bool each = false, entries = false, cases = false;
+  for (const ir::Member& e : m) {
+    if (!e.key.starts_with('$')) continue;
+    each = each || e.key == "$each";
+    entries = entries || e.key == "$entries";
+    cases = cases || e.key == "$case";
+  }
+  if (each) return eval_each(m, scope);
+  if (entries) return eval_entries(m, scope);
+  if (cases) return eval_case(m, scope);
   ir::Map out;
   out.reserve(m.size());
   for (const ir::Member& e : m) {
@@ -278,8 +291,8 @@ bool reads_property(const KindTemplate& k, const std::string& ir_prop) {
 }
 
 std::optional<ir::Value> evaluate_template(const ir::Value& tmpl, const ir::Map& props,
-                                           const ir::Value* item) {
-  return eval(tmpl, Scope{props, item});
+                                           const ir::Value* item, const ir::Map* extra) {
+  return eval(tmpl, Scope{props, extra, item});
 }
 
 }  // namespace ag

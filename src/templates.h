@@ -68,8 +68,10 @@ std::string target_property(const KindTemplate& k, const std::string& ir_prop);
 // Whether any template expression of `k` (body, options, companions) reads `ir_prop`.
 bool reads_property(const KindTemplate& k, const std::string& ir_prop);
 
-// Evaluates `tmpl` against a resource's properties; `item` is what "$." names.
+// Evaluates `tmpl` against a resource's properties; `item` is what "$." names. `extra`
+// holds properties looked up after those of `props` (a companion's "$self").
 std::optional<ir::Value> evaluate_template(const ir::Value& tmpl, const ir::Map& props,
-                                           const ir::Value* item = nullptr);
+                                           const ir::Value* item = nullptr,
+                                           const ir::Map* extra = nullptr);
 
 }  // namespace ag

@@ -2,8 +2,10 @@
 // renderers build one; yaml_emitter turns it into bytes.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -26,7 +28,7 @@ struct Node {
   };
   Kind kind = Kind::Null;
   std::string text;            // scalars
-  std::string tag;             // "" or a local tag such as "!Ref", "!GetAtt"
+  std::string_view tag;        // "" or a local tag such as "!Ref", "!GetAtt": a literal
   std::vector<Node> items;     // Seq
   std::vector<Entry> entries;  // Map, in order
 
@@ -42,11 +44,16 @@ struct Node {
   static Node seq(std::vector<Node> items);
   static Node map();
   static Node map(std::vector<Entry> entries);
-  Node& tagged(std::string t) & {
-    tag = std::move(t);
+  // Tags are string literals (a fixed set per target), so a node refers to its tag.
+  template <std::size_t N>
+  Node& tagged(const char (&t)[N]) & {
+    tag = std::string_view(t, N - 1);
     return *this;
   }
-  Node&& tagged(std::string t) && { return std::move(tagged(std::move(t))); }
+  template <std::size_t N>
+  Node&& tagged(const char (&t)[N]) && {
+    return std::move(tagged(t));
+  }
   // Appends to a Map node. On a temporary it yields the temporary, so that
   // `return Node::map().add(...)` moves rather than copies the tree.
   Node& add(std::string key, Node value) &;

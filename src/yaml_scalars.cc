@@ -218,13 +218,14 @@ std::string key_text(std::string_view key) {
   return out;
 }
 
-const std::string& checked_tag(const std::string& tag) {
+std::string_view checked_tag(std::string_view tag) {
   const auto allowed = [](char c) {
     return is_letter(c) || is_digit(c) || c == ':' || c == '.' || c == '_' || c == '-';
   };
   const bool ok = tag.size() >= 2 && tag[0] == '!' && is_letter(tag[1]) &&
                   std::all_of(tag.begin() + 1, tag.end(), allowed);
-  return checked(tag, ok, "tag");
+  if (!ok) throw std::invalid_argument("malformed YAML tag: " + std::string(tag));
+  return tag;
 }
 
 std::vector<std::string> comment_lines(std::string_view text) {

@@ -27,7 +27,7 @@ void append_key(std::string& out, std::string_view key);
 void append_quoted(std::string& out, std::string_view s);
 
 // `tag` unchanged if it is a local tag such as "!Ref"; throws std::invalid_argument otherwise.
-const std::string& checked_tag(const std::string& tag);
+std::string_view checked_tag(std::string_view tag);
 
 // The lines of a comment; throws std::invalid_argument on characters that would end or
 // corrupt the comment (control characters, Unicode line breaks, invalid UTF-8).
