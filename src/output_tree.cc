@@ -132,9 +132,12 @@ OutputTree::OutputTree(std::string root, Mode mode) : root_(std::move(root)), mo
 
 OutputTree::~OutputTree() { abort(); }
 
-// Creates the root and the directories of `rel_path` that do not exist yet, remembering
-// which, so that abort() can take them away again.
-bool OutputTree::make_parent_dirs(const std::string& rel_path, Diagnostics& diags) {
+// Where the directories of `rel_path` are, made if needed: an existing one as it is, a new one
+// under a temporary name beside it (".<name>.tmp.<pid>", renamed into place by commit()) and
+// the directories below a new one inside it. Returns the physical path of the file's
+// directory and whether that lies inside a new directory.
+std::optional<OutputTree::Place> OutputTree::make_parent_dirs(const std::string& rel_path,
+                                                              Diagnostics& diags) {
   std::vector<std::string> dirs;
   const bool absolute = !root_.empty() && root_[0] == '/';
   std::string current = absolute ? "" : ".";
@@ -149,93 +152,172 @@ bool OutputTree::make_parent_dirs(const std::string& rel_path, Diagnostics& diag
     current.append("/").append(rel[i]);
     dirs.push_back(current);
   }
+  std::string inside;  // the physical path of the last directory when it is a new one
   for (const std::string& dir : dirs) {
-    {
-      std::lock_guard lock(mu_);
-      if (existing_.count(dir)) continue;
+    std::unique_lock lock(mu_);
+    if (existing_.count(dir)) continue;
+    if (auto it = physical_.find(dir); it != physical_.end()) {
+      inside = it->second;
+      continue;
     }
-    const bool made = mkdir(dir.c_str(), 0777) == 0;
-    if (!made && errno != EEXIST) {
-      diags.error("io.write", "cannot create " + dir + ": " + errno_text(), {});
-      return false;
+    std::string made;
+    if (!inside.empty()) {
+      // Below a new directory: nothing else can be there, and threads may race to make it.
+      made = inside + dir.substr(dir.rfind('/'));
+      lock.unlock();
+      if (mkdir(made.c_str(), 0777) != 0 && errno != EEXIST) {
+        diags.error("io.write", "cannot create " + made + ": " + errno_text(), {});
+        return std::nullopt;
+      }
+      lock.lock();
+    } else {
+      // Under the lock: two threads must not both start building the same directory.
+      struct stat st {};
+      if (lstat(dir.c_str(), &st) == 0) {
+        existing_.insert(dir);
+        continue;
+      }
+      if (errno != ENOENT) {
+        diags.error("io.write", "cannot create " + dir + ": " + errno_text(), {});
+        return std::nullopt;
+      }
+      static const std::string pid = std::to_string(getpid());
+      const std::size_t slash = dir.rfind('/');
+      made = dir.substr(0, slash + 1) + "." + dir.substr(slash + 1) + ".tmp." + pid;
+      if (mkdir(made.c_str(), 0777) != 0) {
+        diags.error("io.write", "cannot create " + made + ": " + errno_text(), {});
+        return std::nullopt;
+      }
+      staged_dirs_.push_back({made, dir});
     }
-    std::lock_guard lock(mu_);
-    existing_.insert(dir);
-    if (made) {
-      created_.insert(dir);
-    }
+    physical_.emplace(dir, made);
+    created_.insert(made);
+    inside = made;
   }
-  return true;
+  if (inside.empty()) return Place{dirs.back(), false};
+  return Place{inside, true};
 }
 
-// True when this call created the root or a directory above `rel_path`: nothing can be
-// below it yet but what this call stages, so there is neither a link to refuse nor a file to
-// compare. A render into a fresh directory then skips a failing open() and lstat()s per file,
-// which cost more than writing the file on a slow filesystem.
-bool OutputTree::below_created(const std::string& rel_path) {
+// True when a directory above `rel_path` is one this call builds under a temporary name:
+// nothing can be below it yet but what this call puts there, so there is neither a link to
+// refuse nor a file to compare. A render into a fresh directory then skips a failing open()
+// and lstat()s per file, which cost more than writing the file on a slow filesystem.
+bool OutputTree::below_new(const std::string& rel_path) {
   std::lock_guard lock(mu_);
-  if (created_.empty()) return false;
+  if (physical_.empty()) return false;
   std::string current = root_;
-  if (created_.count(current)) return true;
+  if (physical_.count(current)) return true;
   const std::vector<std::string_view> parts = components(rel_path);
   for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
     current.append("/").append(parts[i]);
-    if (created_.count(current)) return true;
+    if (physical_.count(current)) return true;
   }
   return false;
 }
 
 std::optional<FileState> OutputTree::put(const std::string& rel_path, std::string_view content,
                                          Diagnostics& diags) {
-  const bool fresh = mode_ == Mode::Write && below_created(rel_path);
+  const bool fresh = mode_ == Mode::Write && below_new(rel_path);
   if (!check_path(rel_path, !fresh, diags)) return std::nullopt;
   const std::string target = root_ + "/" + rel_path;
   const FileState state = fresh ? FileState::New : compare(target, content);
   if (state == FileState::Unchanged || mode_ == Mode::Check) return state;
-  if (!make_parent_dirs(rel_path, diags)) return std::nullopt;
+  const std::optional<Place> dir = make_parent_dirs(rel_path, diags);
+  if (!dir) return std::nullopt;
   static const std::string pid = std::to_string(getpid());
-  const std::string temp = target + ".tmp." + pid + "-" + std::to_string(temp_sequence++);
-  const int fd = open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+  // In a new directory the file gets its own name (the directory is renamed instead); in an
+  // existing one a temporary name beside it. No O_EXCL in a new directory: two manifests of
+  // one name race there, and the batch refuses them (cli.duplicate-name) before any commit.
+  const std::string name = target.substr(target.rfind('/'));
+  const std::string path = dir->in_new_dir
+                               ? dir->path + name
+                               : target + ".tmp." + pid + "-" + std::to_string(temp_sequence++);
+  const int flags =
+      O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC | (dir->in_new_dir ? O_TRUNC : O_EXCL);
+  const int fd = open(path.c_str(), flags, 0644);
   if (fd < 0) {
-    diags.error("io.write", "cannot write " + temp + ": " + errno_text(), {});
+    diags.error("io.write", "cannot write " + path + ": " + errno_text(), {});
     return std::nullopt;
   }
   const bool ok = write_all(fd, content);
   const std::string why = errno_text();
   if (close(fd) != 0 || !ok) {
-    unlink(temp.c_str());
-    diags.error("io.write", "cannot write " + temp + ": " + why, {});
+    unlink(path.c_str());
+    diags.error("io.write", "cannot write " + path + ": " + why, {});
     return std::nullopt;
   }
   std::lock_guard lock(mu_);
-  staged_.push_back({temp, target});
+  if (dir->in_new_dir) {
+    written_.push_back(path);
+  } else {
+    staged_.push_back({path, target});
+  }
   return state;
 }
 
 bool OutputTree::commit(Diagnostics& diags) {
   std::lock_guard lock(mu_);
-  if (staged_.empty()) return true;
-  std::sort(staged_.begin(), staged_.end(),
-            [](const Staged& a, const Staged& b) { return a.target < b.target; });
-  if (!sync_filesystem(root_, diags)) return false;  // the destructor cleans up
+  if (staged_.empty() && staged_dirs_.empty()) return true;
+  const auto by_target = [](const Staged& a, const Staged& b) { return a.target < b.target; };
+  std::sort(staged_.begin(), staged_.end(), by_target);
+  std::sort(staged_dirs_.begin(), staged_dirs_.end(), by_target);
+  // A new root is not there before the renames; the directory it is built in is.
+  struct stat st {};
+  const bool root_exists = lstat(root_.c_str(), &st) == 0;
+  const std::string& anchor = root_exists ? root_ : staged_dirs_.front().temp;
+  if (!sync_filesystem(anchor, diags)) return false;  // the destructor cleans up
   bool ok = true;
-  for (const Staged& s : staged_) {
-    if (ok && rename(s.temp.c_str(), s.target.c_str()) != 0) {
-      diags.error("io.write", "cannot rename " + s.temp + " to " + s.target + ": " + errno_text(),
-                  {});
-      ok = false;
+  for (std::vector<Staged>* list : {&staged_, &staged_dirs_}) {
+    for (Staged& s : *list) {
+      if (rename(s.temp.c_str(), s.target.c_str()) != 0) {
+        diags.error("io.write", "cannot rename " + s.temp + " to " + s.target + ": " + errno_text(),
+                    {});
+        ok = false;
+        break;
+      }
+      s.temp.clear();  // in place: abort() leaves it alone
     }
-    if (!ok) unlink(s.temp.c_str());
+    if (!ok) break;
+  }
+  if (!ok) {
+    remove_unrenamed();
+    return false;
   }
   staged_.clear();
-  created_.clear();  // renamed files live in them now
-  return sync_filesystem(root_, diags) && ok;
+  staged_dirs_.clear();
+  written_.clear();
+  created_.clear();  // renamed into place with their files
+  physical_.clear();
+  return sync_filesystem(root_, diags);
+}
+
+// After a failed rename: takes away what was not renamed, leaves what was.
+void OutputTree::remove_unrenamed() {
+  std::vector<std::string> pending;
+  for (const Staged& s : staged_dirs_) {
+    if (!s.temp.empty()) pending.push_back(s.temp + "/");
+  }
+  const auto under_pending = [&](const std::string& path) {
+    return std::any_of(pending.begin(), pending.end(),
+                       [&](const std::string& dir) { return (path + "/").starts_with(dir); });
+  };
+  std::erase_if(written_, [&](const std::string& f) { return !under_pending(f); });
+  std::erase_if(created_, [&](const std::string& d) { return !under_pending(d); });
+  std::erase_if(staged_, [](const Staged& s) { return s.temp.empty(); });
+  staged_dirs_.clear();
+  remove_all_staged();
 }
 
 void OutputTree::abort() {
   std::lock_guard lock(mu_);
+  remove_all_staged();
+}
+
+void OutputTree::remove_all_staged() {
   for (const Staged& s : staged_) unlink(s.temp.c_str());
   staged_.clear();
+  for (const std::string& f : written_) unlink(f.c_str());
+  written_.clear();
   // Children before their parents (a child's path is the longer), whatever order the
   // threads created them in.
   std::vector<std::string> dirs(created_.begin(), created_.end());
@@ -243,6 +325,8 @@ void OutputTree::abort() {
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   for (const std::string& dir : dirs) rmdir(dir.c_str());
   created_.clear();
+  staged_dirs_.clear();
+  physical_.clear();
   existing_.clear();
   checked_.clear();
 }

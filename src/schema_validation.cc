@@ -129,10 +129,12 @@ void check_keys(const SchemaErrorContext& ctx, const std::vector<std::string>& t
 // The schema node `s` stands for, following local "$ref"s ("#/definitions/x").
 const json& resolved(const json& root, const json& s) {
   const json* node = &s;
-  for (int hops = 0; hops < 16 && node->is_object() && node->contains("$ref"); ++hops) {
-    const json& ref = (*node)["$ref"];
-    if (!ref.is_string() || ref.get<std::string>().rfind('#', 0) != 0) break;
-    const json::json_pointer pointer(ref.get<std::string>().substr(1));
+  for (int hops = 0; hops < 16 && node->is_object(); ++hops) {
+    const auto ref = node->find("$ref");
+    if (ref == node->end() || !ref->is_string()) break;
+    const std::string& text = ref->get_ref<const std::string&>();
+    if (!text.starts_with('#')) break;
+    const json::json_pointer pointer(text.substr(1));
     if (!root.contains(pointer)) break;
     node = &root.at(pointer);
   }
@@ -147,15 +149,22 @@ void unique_arrays(const json& root, const json& schema, const json& v,
   if (!s.is_object()) return;
   if (v.is_array()) {
     if (s.value("uniqueItems", false)) out.insert(&v);
-    if (s.contains("items")) {
-      for (const json& item : v) unique_arrays(root, s["items"], item, out);
+    if (auto items = s.find("items"); items != s.end()) {
+      for (const json& item : v) unique_arrays(root, *items, item, out);
     }
   } else if (v.is_object()) {
+    const auto properties = s.find("properties");
+    const auto additional = s.find("additionalProperties");
+    const bool has_properties = properties != s.end() && properties->is_object();
     for (const auto& [key, child] : v.items()) {
-      if (s.contains("properties") && s["properties"].contains(key)) {
-        unique_arrays(root, s["properties"][key], child, out);
-      } else if (s.contains("additionalProperties") && s["additionalProperties"].is_object()) {
-        unique_arrays(root, s["additionalProperties"], child, out);
+      if (has_properties) {
+        if (auto p = properties->find(key); p != properties->end()) {
+          unique_arrays(root, *p, child, out);
+          continue;
+        }
+      }
+      if (additional != s.end() && additional->is_object()) {
+        unique_arrays(root, *additional, child, out);
       }
     }
   }

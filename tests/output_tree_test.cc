@@ -177,6 +177,63 @@ TEST_CASE("an abort after threads created nested directories leaves nothing") {
   }
 }
 
+// Names in `dir` (not below it), hidden ones included.
+std::set<std::string> names_in(const fs::path& dir) {
+  std::set<std::string> out;
+  for (const auto& e : fs::directory_iterator(dir)) out.insert(e.path().filename().string());
+  return out;
+}
+
+TEST_CASE("a new directory is built under a temporary name and renamed whole") {
+  TempDir dir;
+  const std::string pid = std::to_string(getpid());
+  Diagnostics diags;
+  {
+    // A fresh output directory: nothing at its name until the commit.
+    OutputTree out((dir.path / "out").string(), OutputTree::Mode::Write);
+    CHECK(out.put("db/terraform/main.tf", "a", diags) == FileState::New);
+    CHECK(out.put("db/pulumi/Pulumi.yaml", "b", diags) == FileState::New);
+    CHECK(names_in(dir.path) == std::set<std::string>{".out.tmp." + pid});
+    REQUIRE(out.commit(diags));
+  }
+  CHECK(names_in(dir.path) == std::set<std::string>{"out"});
+  CHECK(tree_of(dir.path / "out") == std::set<std::string>{"db", "db/terraform", "db/pulumi",
+                                                           "db/terraform/main.tf",
+                                                           "db/pulumi/Pulumi.yaml"});
+  {
+    // In an existing one: the new manifest's directory is, the existing one's files are.
+    OutputTree out((dir.path / "out").string(), OutputTree::Mode::Write);
+    CHECK(out.put("db/terraform/main.tf", "changed", diags) == FileState::Changed);
+    CHECK(out.put("db2/cloudformation/template.yaml", "c", diags) == FileState::New);
+    CHECK(names_in(dir.path / "out") == std::set<std::string>{"db", ".db2.tmp." + pid});
+    CHECK(names_in(dir.path / "out" / "db" / "terraform").size() == 2);  // main.tf and its temp
+    REQUIRE(out.commit(diags));
+  }
+  CHECK(names_in(dir.path / "out") == std::set<std::string>{"db", "db2"});
+  CHECK(slurp(dir.path / "out" / "db" / "terraform" / "main.tf") == "changed");
+  CHECK(slurp(dir.path / "out" / "db2" / "cloudformation" / "template.yaml") == "c");
+  CHECK_FALSE(diags.has_errors());
+}
+
+TEST_CASE("a directory that appears before the commit is not replaced") {
+  TempDir dir;
+  const std::string root = dir.path.string();
+  Diagnostics diags;
+  OutputTree out(root, OutputTree::Mode::Write);
+  CHECK(out.put("a/x", "1", diags) == FileState::New);
+  CHECK(out.put("b/y", "2", diags) == FileState::New);
+  // Another process makes b/ meanwhile, with a file of its own in it.
+  fs::create_directories(dir.path / "b");
+  std::ofstream(dir.path / "b" / "theirs") << "kept";
+  CHECK_FALSE(out.commit(diags));
+  CHECK(diags.items().back().rule == "io.write");
+  CHECK(slurp(dir.path / "b" / "theirs") == "kept");
+  CHECK(slurp(dir.path / "a" / "x") == "1");  // renamed before b failed: sorted, a first
+  for (const auto& e : fs::recursive_directory_iterator(dir.path)) {
+    CHECK(e.path().string().find(".tmp.") == std::string::npos);
+  }
+}
+
 TEST_CASE("paths that could leave the output directory are refused") {
   TempDir dir;
   for (const char* bad : {"../x", "/etc/x", "a/../../x", "a//b", "a/./b", "a b", ""}) {

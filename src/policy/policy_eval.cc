@@ -96,8 +96,8 @@ Verdict on_absent(const Check& c) {
   return failure(c);
 }
 
+// Whether a check of r's kind applies to r.
 bool applies(const Check& c, const ir::Resource& r, const ir::Graph& g, const ir::Resource* group) {
-  if (!contains(c.kinds, r.kind)) return false;
   if (!c.engines.empty() && !contains(c.engines, engine_of(g))) return false;
   const std::string family = family_of(group);
   if (!c.families.empty() && !contains(c.families, family)) return false;
@@ -217,6 +217,7 @@ Verdict judge(const Check& c, const ir::Value* v, const ir::Graph& g, const ir::
 }  // namespace
 
 std::optional<Verdict> evaluate(const Check& c, const ir::Resource& r, const ir::Graph& g) {
+  if (!contains(c.kinds, r.kind)) return std::nullopt;  // most pairs: a check of another kind
   const ir::Value* v = ir::find(r.props, c.property);
   const ir::Resource* group =
       c.op == "parameter" || c.op == "parameters_named" ? parameter_group(r, v, g) : nullptr;
