@@ -66,6 +66,35 @@ std::optional<Date> parse_date(std::string_view text) {
   return Date{*y, *m, *d};
 }
 
+namespace {
+
+bool valid_offset(std::string_view z) {
+  if (z == "Z" || z == "z") return true;
+  if (z.size() != 6 || (z[0] != '+' && z[0] != '-') || z[3] != ':') return false;
+  auto h = parse_digits(z.substr(1, 2));
+  auto m = parse_digits(z.substr(4, 2));
+  return h && m && *h < 24 && *m < 60;
+}
+
+}  // namespace
+
+bool is_rfc3339_date_time(std::string_view s, bool leap_second) {
+  if (s.size() < 20 || (s[10] != 'T' && s[10] != 't') || s[13] != ':' || s[16] != ':') {
+    return false;
+  }
+  auto h = parse_digits(s.substr(11, 2)), mi = parse_digits(s.substr(14, 2)),
+       se = parse_digits(s.substr(17, 2));
+  if (!parse_date(s.substr(0, 10)) || !h || !mi || !se) return false;
+  if (*h > 23 || *mi > 59 || *se > (leap_second ? 60 : 59)) return false;
+  std::size_t i = 19;
+  if (s[i] == '.') {
+    const std::size_t start = ++i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    if (i == start) return false;
+  }
+  return valid_offset(s.substr(i));
+}
+
 std::string format_date(const Date& d) {
   return padded(d.year, 4) + "-" + padded(d.month, 2) + "-" + padded(d.day, 2);
 }

@@ -19,6 +19,11 @@ struct Date {
 // "2026-07-31" → Date; nullopt unless it is exactly YYYY-MM-DD and a real calendar day.
 std::optional<Date> parse_date(std::string_view text);
 
+// RFC 3339 date-time: YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM) with a real calendar day, as
+// JSON Schema's `format: date-time` means it (which admits the leap second :60 that RDS does
+// not: restore.time-format refuses it).
+bool is_rfc3339_date_time(std::string_view s, bool leap_second);
+
 // A run of ASCII digits (at most nine, so it fits an int) → its value; nullopt otherwise.
 std::optional<int> parse_digits(std::string_view s);
 

@@ -7,32 +7,6 @@ namespace {
 constexpr const char* kGlobal = "/spec/global_database";
 constexpr const char* kPit = "/spec/restore/point_in_time";
 
-bool valid_offset(std::string_view z) {
-  if (z == "Z" || z == "z") return true;
-  if (z.size() != 6 || (z[0] != '+' && z[0] != '-') || z[3] != ':') return false;
-  auto h = parse_digits(z.substr(1, 2));
-  auto m = parse_digits(z.substr(4, 2));
-  return h && m && *h < 24 && *m < 60;
-}
-
-// RFC 3339 date-time: YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM), with real calendar days.
-bool is_rfc3339(std::string_view s) {
-  if (s.size() < 20 || (s[10] != 'T' && s[10] != 't') || s[13] != ':' || s[16] != ':') {
-    return false;
-  }
-  auto h = parse_digits(s.substr(11, 2)), mi = parse_digits(s.substr(14, 2)),
-       se = parse_digits(s.substr(17, 2));
-  if (!parse_date(s.substr(0, 10)) || !h || !mi || !se) return false;
-  if (*h > 23 || *mi > 59 || *se > 59) return false;
-  std::size_t i = 19;
-  if (s[i] == '.') {
-    const std::size_t start = ++i;
-    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
-    if (i == start) return false;
-  }
-  return valid_offset(s.substr(i));
-}
-
 void check_secondary(Context& c) {
   const std::string hint = "a secondary cluster replicates these from the primary";
   if (c.has("/spec/credentials")) {
@@ -127,7 +101,7 @@ void check_point_in_time(Context& c) {
                        (at_time ? "both" : "neither") + " given)");
   }
   auto text = c.str(time_p);
-  if (text && !is_rfc3339(*text)) {
+  if (text && !is_rfc3339_date_time(*text, false)) {
     c.error_at(
         time_p, "restore.time-format",
         "spec.restore.point_in_time.restore_to_time '" + *text + "' is not an RFC 3339 date-time",

@@ -15,6 +15,24 @@ TEST_CASE("dates parse only as real YYYY-MM-DD days") {
   CHECK(ag::format_date({2026, 7, 1}) == "2026-07-01");
 }
 
+TEST_CASE("RFC 3339 date-times: real days, offsets, a leap second only where allowed") {
+  for (const char* ok : {"2024-05-01T12:00:00Z", "2024-05-01t12:00:00z", "2028-02-29T23:59:59Z",
+                         "2024-05-01T12:00:00.123+02:00", "2024-05-01T00:00:00-09:30"}) {
+    INFO(ok);
+    CHECK(ag::is_rfc3339_date_time(ok, false));
+  }
+  for (const char* bad :
+       {"yesterday", "2024-05-01", "2024-05-01 12:00:00Z", "2027-02-29T00:00:00Z",
+        "2024-04-31T00:00:00Z", "2024-05-01T24:00:00Z", "2024-05-01T12:60:00Z",
+        "2024-05-01T12:00:00", "2024-05-01T12:00:00.Z", "2024-05-01T12:00:00+2:00",
+        "2024-05-01T12:00:00|02:00", "12024-05-01T12:00:00Z"}) {
+    INFO(bad);
+    CHECK_FALSE(ag::is_rfc3339_date_time(bad, true));
+  }
+  CHECK(ag::is_rfc3339_date_time("2016-12-31T23:59:60Z", true));
+  CHECK_FALSE(ag::is_rfc3339_date_time("2016-12-31T23:59:60Z", false));
+}
+
 TEST_CASE("days between dates count across months and leap days") {
   CHECK(ag::days_between({2026, 11, 27}, {2027, 2, 28}) == 93);
   CHECK(ag::days_between({2028, 2, 28}, {2028, 3, 1}) == 2);

@@ -217,6 +217,20 @@ TEST_CASE("pattern errors of a $ref'd field explain the definition") {
         23);
 }
 
+TEST_CASE("format date-time is checked where the schema says it, and located") {
+  const std::string restore =
+      "  restore:\n"
+      "    point_in_time:\n"
+      "      source_cluster_identifier: old\n"
+      "      restore_to_time: ";
+  CHECK(validate(kValid + restore + "2024-05-01T12:00:00Z\n").items().empty());
+  const auto d = only(validate(kValid + restore + "2027-02-29T12:00:00Z\n"));
+  check(d, "schema.format", "restore_to_time must be a valid date-time", 19, 24);
+  // A string of that form elsewhere is only a string.
+  CHECK(
+      validate(replace(kValid, "orders\n", "orders\n  tags: {when: yesterday}\n")).items().empty());
+}
+
 TEST_CASE("metadata.name refuses '--' and a trailing '-'") {
   check(only(validate(replace(kValid, "name: orders", "name: or--ders"))), "schema.not",
         "metadata.name 'or--ders' must not contain '--' nor end with '-'", 4, 9);
