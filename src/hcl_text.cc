@@ -1,4 +1,3 @@
-#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <stdexcept>
@@ -24,7 +23,7 @@ bool is_keyword(std::string_view s) {
 
 // Printable ASCII that is written as is whatever follows it: the bytes of nearly every
 // string aurora-gen writes, which then need neither decoding nor escaping.
-bool is_verbatim(char c) {
+inline bool is_verbatim(char c) {
   return c >= 0x20 && c < 0x7F && c != '\\' && c != '"' && c != '$' && c != '%';
 }
 
@@ -174,7 +173,9 @@ void require_number(std::string_view literal) {
 }
 
 void append_escaped(std::string& out, std::string_view s, bool ascii_only) {
-  if (std::all_of(s.begin(), s.end(), is_verbatim)) {
+  std::size_t verbatim = 0;
+  while (verbatim < s.size() && is_verbatim(s[verbatim])) ++verbatim;
+  if (verbatim == s.size()) {
     out.append(s);
     return;
   }

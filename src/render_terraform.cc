@@ -120,10 +120,14 @@ void fill_body(hcl::Body& body, const ir::Map& m, TfConverter& convert) {
   for (const ir::Member& e : m) {
     if (!is_block_key(e.key)) continue;
     const std::string type = e.key.substr(0, e.key.size() - 2);
-    const ir::List items = e.value.is<ir::List>() ? e.value.as<ir::List>() : ir::List{e.value};
-    for (const ir::Value& item : items) {
+    const auto add = [&](const ir::Value& item) {
       if (item.is<ir::Map>()) fill_body(body.block(type).body, item.as<ir::Map>(), convert);
+    };
+    if (!e.value.is<ir::List>()) {
+      add(e.value);
+      continue;
     }
+    for (const ir::Value& item : e.value.as<ir::List>()) add(item);
   }
 }
 
@@ -181,7 +185,7 @@ void add_resource(hcl::Body& file, const TargetGraph& tg, const TargetResource& 
   hcl::Block& block = file.block("resource", {r.type, r.name});
   add_suppressions(block, r.suppressions);
   hcl::Body& body = block.body;
-  fill_body(body, r.body.is<ir::Map>() ? r.body.as<ir::Map>() : ir::Map{}, convert);
+  if (r.body.is<ir::Map>()) fill_body(body, r.body.as<ir::Map>(), convert);
   if (!r.depends_on.empty()) {
     std::vector<Expr> deps;
     for (std::size_t d : r.depends_on) {
