@@ -2,7 +2,9 @@
 // property points at (a target that cannot express it; later, the change planner). One
 // table by kind; the first field of a row that the manifest sets wins, and a property
 // that only a default set has no source but the default's field (for explain).
+#include <algorithm>
 #include <map>
+#include <string_view>
 #include <vector>
 
 #include "lower.h"
@@ -96,8 +98,20 @@ Fields instance_fields(const ir::Resource& r, const std::string& prop) {
   return {};
 }
 
-bool present(const json& doc, const std::string& pointer) {
-  return doc.contains(json::json_pointer(pointer));
+// Whether the manifest sets the field at `pointer`, a JSON pointer of the tables above (object
+// members only, no escapes), read in place: this runs for every property of every database.
+bool present(const json& doc, std::string_view pointer) {
+  const json* node = &doc;
+  while (pointer.starts_with('/')) {
+    pointer.remove_prefix(1);
+    const std::size_t end = std::min(pointer.find('/'), pointer.size());
+    if (!node->is_object()) return false;
+    const auto it = node->find(pointer.substr(0, end));
+    if (it == node->end()) return false;
+    node = &*it;
+    pointer.remove_prefix(end);
+  }
+  return pointer.empty();
 }
 
 void record(const Context& c, ir::Resource& r, const std::string& prop, const Fields& fields) {
@@ -123,12 +137,13 @@ void lower_sources(Context& c) {
     const bool member = r.kind == "rds_cluster_instance";
     if (!database && !member) continue;
     for (const ir::Member& p : r.props) {
-      Fields fields = member ? instance_fields(r, p.key) : Fields{};
-      if (fields.empty()) {
+      const Fields own = member ? instance_fields(r, p.key) : Fields{};
+      const Fields* fields = &own;
+      if (own.empty()) {
         auto row = database_fields().find(p.key);
-        if (row != database_fields().end()) fields = row->second;
+        if (row != database_fields().end()) fields = &row->second;
       }
-      record(c, r, p.key, fields);
+      record(c, r, p.key, *fields);
     }
   }
 }
