@@ -161,7 +161,7 @@ int run_render(const Options& o) {
     return failure_code(b);  // `out` removes what was staged
   }
   if (o.check) {
-    report_drift(b, {o.out_dir, targets, render_command(o, o.out_dir), o.partial}, diags);
+    report_drift(b, {o.out_dir, targets, render_command(o, o.out_dir), o.partial, o.jobs}, diags);
     report(diags, o.format);
     return strict_exit(diags, o.strict, diags.has_errors() ? kFindings : kClean);
   }

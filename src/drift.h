@@ -33,6 +33,7 @@ struct DriftCheck {
   // The manifests of the call are some of those rendered into out_dir: folders no manifest
   // of the call names are not looked at (the pre-commit hook that passes changed files).
   bool partial = false;
+  unsigned jobs = 1;  // threads that look through out_dir
 };
 
 void report_drift(const Batch& b, const DriftCheck& check, Diagnostics& diags);

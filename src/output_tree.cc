@@ -47,9 +47,11 @@ std::string read_up_to(int fd, std::size_t size) {
 }
 
 // What is on disk at `path` compared with `content`: the size first, the bytes only when
-// the sizes agree.
-FileState compare(const std::string& path, std::string_view content) {
+// the sizes agree; nullopt when `path` is a symbolic link (O_NOFOLLOW refuses it with ELOOP,
+// which spares check_path an lstat() of every file).
+std::optional<FileState> compare(const std::string& path, std::string_view content) {
   const int fd = open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0 && errno == ELOOP) return std::nullopt;
   if (fd < 0) return FileState::New;
   struct stat st {};
   FileState state = FileState::Changed;
@@ -83,6 +85,10 @@ bool sync_filesystem(const std::string& dir, Diagnostics& diags) {
 
 std::atomic<unsigned long> temp_sequence{0};
 
+void symlink_error(const std::string& path, Diagnostics& diags) {
+  diags.error("io.symlink", "refusing to write through the symbolic link " + path, {});
+}
+
 }  // namespace
 
 std::string file_start(const std::string& path, std::size_t size) {
@@ -93,8 +99,9 @@ std::string file_start(const std::string& path, std::size_t size) {
   return bytes;
 }
 
-// Checks the relative path and, when `look`, that no existing component below root is a
-// symlink. A directory already seen to be a real one is not looked at again.
+// Checks the relative path and, when `look`, that no existing directory below root is a
+// symlink (compare() refuses a symlink at the file itself). A directory already seen to be
+// a real one is not looked at again.
 bool OutputTree::check_path(const std::string& rel, bool look, Diagnostics& diags) {
   if (rel.empty()) {
     diags.error("io.unsafe-path", "refusing to write an empty path under " + root_, {});
@@ -108,19 +115,19 @@ bool OutputTree::check_path(const std::string& rel, bool look, Diagnostics& diag
       return false;
     }
     current.append("/").append(parts[i]);
-    if (!look) continue;
-    const bool dir = i + 1 < parts.size();
-    if (dir) {
+    // The file itself is compare()'s to look at.
+    if (!look || i + 1 == parts.size()) continue;
+    {
       std::lock_guard lock(mu_);
       if (checked_.count(current)) continue;
     }
     struct stat st {};
     const bool exists = lstat(current.c_str(), &st) == 0;
     if (exists && S_ISLNK(st.st_mode)) {
-      diags.error("io.symlink", "refusing to write through the symbolic link " + current, {});
+      symlink_error(current, diags);
       return false;
     }
-    if (dir && exists) {
+    if (exists) {
       std::lock_guard lock(mu_);
       checked_.insert(current);
     }
@@ -220,7 +227,12 @@ std::optional<FileState> OutputTree::put(const std::string& rel_path, std::strin
   const bool fresh = mode_ == Mode::Write && below_new(rel_path);
   if (!check_path(rel_path, !fresh, diags)) return std::nullopt;
   const std::string target = root_ + "/" + rel_path;
-  const FileState state = fresh ? FileState::New : compare(target, content);
+  const std::optional<FileState> found = fresh ? FileState::New : compare(target, content);
+  if (!found) {
+    symlink_error(target, diags);
+    return std::nullopt;
+  }
+  const FileState state = *found;
   if (state == FileState::Unchanged || mode_ == Mode::Check) return state;
   const std::optional<Place> dir = make_parent_dirs(rel_path, diags);
   if (!dir) return std::nullopt;

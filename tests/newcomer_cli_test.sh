@@ -73,6 +73,10 @@ rm out/aurora-db/cloudformation/template.yaml
 echo 'terraform { backend "local" {} }' >out/aurora-db/terraform/backend.tf
 mkdir -p out/old-db/terraform && cp out/paas-postgres/terraform/versions.tf out/old-db/terraform/
 echo 'region = "eu-west-1"' >out/old-db/terraform/terraform.tfvars
+# Links are never aurora-gen's: a linked folder or target directory holding artifacts is not
+# looked into.
+mkdir -p elsewhere/terraform && cp out/paas-postgres/terraform/versions.tf elsewhere/terraform/
+ln -s ../elsewhere out/linked-db && mkdir out/real-db && ln -s ../../elsewhere/terraform out/real-db/terraform
 run 1 "--check finds the drift" -- "$bin" render --check --out-dir out minimal.yaml serverless-postgres.yaml
 has "the edited file" stderr -x "out/paas-postgres/terraform/main.tf:1: error: this file is not what minimal.yaml renders (edited by hand, or rendered from an older manifest or aurora-gen) [check.changed]"
 has "the command that fixes it" stderr -x "  hint: render it again: aurora-gen render --target all --out-dir out minimal.yaml"
@@ -80,6 +84,7 @@ has "the missing file, at the manifest" stderr -x "serverless-postgres.yaml:6:9:
 has "the deleted manifest's folder" stderr -x "out/old-db/terraform/versions.tf:1: error: out/old-db holds 1 file aurora-gen generated that no manifest of this call renders (terraform/versions.tf): its manifest was deleted or renamed, or no longer renders them [check.orphaned]"
 has "the command that removes what is aurora-gen's only" stderr -x "  hint: if the manifest is gone, delete them: rm out/old-db/terraform/versions.tf; if it is elsewhere, name it in the call"
 grep -q "backend.tf\|terraform.tfvars" "$work/stderr" && fail "a user's file is reported" || pass
+grep -q "linked-db\|real-db" "$work/stderr" && fail "a symbolic link is followed" || pass
 [ -s out/old-db/terraform/versions.tf ] && [ ! -e out/aurora-db/cloudformation/template.yaml ] && pass ||
   fail "--check wrote or deleted something"
 check_format() {  # check_format FORMAT: the same drift as one document on stderr, nothing on stdout

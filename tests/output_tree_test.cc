@@ -258,6 +258,19 @@ TEST_CASE("a symbolic link inside the output directory is never followed") {
   REQUIRE(diags.has_errors());
   CHECK(diags.items().front().rule == "io.symlink");
   CHECK(fs::is_empty(dir.path / "outside"));
+
+  // A link at the file itself, in either mode.
+  std::ofstream(dir.path / "outside" / "theirs") << "kept";
+  fs::create_directories(dir.path / "out" / "real");
+  fs::create_symlink(dir.path / "outside" / "theirs", dir.path / "out" / "real" / "main.tf");
+  for (auto mode : {OutputTree::Mode::Write, OutputTree::Mode::Check}) {
+    Diagnostics file_diags;
+    OutputTree tree((dir.path / "out").string(), mode);
+    CHECK_FALSE(tree.put("real/main.tf", "x", file_diags));
+    REQUIRE(file_diags.has_errors());
+    CHECK(file_diags.items().front().rule == "io.symlink");
+  }
+  CHECK(slurp(dir.path / "outside" / "theirs") == "kept");
 }
 
 TEST_CASE("a failed write renames nothing and leaves no temporary files") {
