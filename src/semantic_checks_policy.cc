@@ -10,29 +10,25 @@
 namespace ag::semantic {
 
 void check_policy_exceptions(Context& c) {
-  const Json* list = c.find("/spec/policy/exceptions");
-  if (list == nullptr || !list->is_array()) return;
   const std::vector<std::string> ids = policy::table().rule_ids();
   std::set<std::string> seen;
-  for (std::size_t i = 0; i < list->size(); ++i) {
-    const std::string p = "/spec/policy/exceptions/" + std::to_string(i);
-    const auto rule = c.str(p + "/rule");
-    if (rule && policy::table().rule(*rule) == nullptr) {
-      const std::string near = nearest(*rule, ids);
-      c.error_at(p + "/rule", "policy.unknown-rule",
-                 dotted(p + "/rule") + " '" + *rule + "' is not a policy rule",
+  for (const policy::ExceptionEntry& e : policy::exception_entries(c.manifest().doc)) {
+    const std::string at_rule = e.pointer + "/rule";
+    if (e.rule && policy::table().rule(*e.rule) == nullptr) {
+      const std::string near = nearest(*e.rule, ids);
+      c.error_at(at_rule, "policy.unknown-rule",
+                 dotted(at_rule) + " '" + *e.rule + "' is not a policy rule",
                  near.empty() ? "the policy rules are listed in docs/rules.md"
                               : "did you mean " + near + "?");
-    } else if (rule && !seen.insert(*rule).second) {
-      c.error_at(p + "/rule", "policy.duplicate-exception",
-                 dotted(p + "/rule") + " '" + *rule + "' has an exception already",
+    } else if (e.rule && !seen.insert(*e.rule).second) {
+      c.error_at(at_rule, "policy.duplicate-exception",
+                 dotted(at_rule) + " '" + *e.rule + "' has an exception already",
                  "keep one entry per rule");
     }
-    const auto reason = c.str(p + "/reason");
-    if (reason && (find_control_character(*reason) != std::string::npos ||
-                   reason->find_first_of("\r\n") != std::string::npos)) {
-      c.error_at(p + "/reason", "policy.exception-reason",
-                 dotted(p + "/reason") + " must be one line without control characters",
+    if (e.reason && (find_control_character(*e.reason) != std::string::npos ||
+                     e.reason->find_first_of("\r\n") != std::string::npos)) {
+      c.error_at(e.pointer + "/reason", "policy.exception-reason",
+                 dotted(e.pointer + "/reason") + " must be one line without control characters",
                  "the reason is written beside each scanner's suppression in the artifacts");
     }
   }

@@ -92,6 +92,25 @@ Table parse_table(tree::View j) {
   return t;
 }
 
+std::vector<ExceptionEntry> exception_entries(const nlohmann::json& doc) {
+  static const nlohmann::json::json_pointer kList("/spec/policy/exceptions");
+  std::vector<ExceptionEntry> out;
+  if (!doc.contains(kList) || !doc.at(kList).is_array()) return out;
+  const nlohmann::json& list = doc.at(kList);
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const nlohmann::json& e = list[i];
+    ExceptionEntry entry{"/spec/policy/exceptions/" + std::to_string(i), {}, {}};
+    for (auto [field, into] :
+         {std::pair{"rule", &entry.rule}, std::pair{"reason", &entry.reason}}) {
+      if (e.is_object() && e.contains(field) && e[field].is_string()) {
+        *into = e[field].get<std::string>();
+      }
+    }
+    out.push_back(std::move(entry));
+  }
+  return out;
+}
+
 // Built from the compiled asset tree: parsing the JSON text on every call cost more than
 // judging a manifest.
 const Table& table() {

@@ -4,6 +4,7 @@
 // why a default does or does not satisfy it. docs/policy.md is generated from the same file.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -57,6 +58,15 @@ struct Table {
   const PolicyRule* rule(const std::string& id) const;
   std::vector<std::string> rule_ids() const;
 };
+
+// One entry of a manifest's spec.policy.exceptions, as written: the check stage validates
+// them, the policy stage applies them.
+struct ExceptionEntry {
+  std::string pointer;  // "/spec/policy/exceptions/0"
+  std::optional<std::string> rule;
+  std::optional<std::string> reason;
+};
+std::vector<ExceptionEntry> exception_entries(const nlohmann::json& doc);
 
 // data/policy.json, parsed once per process (throws std::runtime_error on a malformed row).
 const Table& table();

@@ -57,17 +57,8 @@ struct Exception {
 
 std::map<std::string, Exception> exceptions(const Manifest& m) {
   std::map<std::string, Exception> out;
-  const nlohmann::json* list = nullptr;
-  if (m.doc.contains("spec") && m.doc["spec"].contains("policy")) {
-    const nlohmann::json& p = m.doc["spec"]["policy"];
-    if (p.is_object() && p.contains("exceptions") && p["exceptions"].is_array()) {
-      list = &p["exceptions"];
-    }
-  }
-  for (std::size_t i = 0; list && i < list->size(); ++i) {
-    const nlohmann::json& e = (*list)[i];
-    out.emplace(e.value("rule", ""),
-                Exception{e.value("reason", ""), "/spec/policy/exceptions/" + std::to_string(i)});
+  for (const policy::ExceptionEntry& e : policy::exception_entries(m.doc)) {
+    out.emplace(e.rule.value_or(""), Exception{e.reason.value_or(""), e.pointer});
   }
   return out;
 }
