@@ -48,6 +48,7 @@ struct Pending {
 
 std::vector<Pending> expand(const ir::Graph& g, const TargetTemplates& t) {
   std::vector<Pending> out;
+  out.reserve(2 * g.resources.size());  // a resource and, for some, companions
   for (const ir::Resource& r : g.resources) {
     const KindTemplate& k = t.at(r.kind);
     TargetResource primary{r.name,
@@ -109,6 +110,7 @@ TargetGraph instantiate(const ir::Graph& g, const TargetTemplates& t, const Nami
   TargetGraph out;
   out.templates = &t;
   out.graph = &g;
+  out.resources.reserve(pending.size());
   std::set<std::string> names;
   for (Pending& p : pending) {
     name(p, naming);
