@@ -341,6 +341,14 @@ void lint(const nlohmann::json& node, const std::string& path, std::vector<std::
   if (is_object_schema && !node.contains("additionalProperties")) {
     faults.push_back(path + ": object without additionalProperties");
   }
+  // The schema stage checks date-times itself, walking properties, additionalProperties,
+  // items and $ref only (schema_validation.cc): one anywhere else would go unchecked.
+  if (node.contains("format") && node["format"] == "date-time") {
+    for (const char* k : {"/anyOf/", "/oneOf/", "/allOf/", "/not", "/if", "/then", "/else",
+                          "/propertyNames", "/patternProperties/", "/dependencies/"}) {
+      if (path.find(k) != std::string::npos) faults.push_back(path + ": date-time under " + k);
+    }
+  }
   if (node.contains("properties")) {
     for (const auto& [name, sub] : node["properties"].items()) {
       if (!sub.contains("description")) faults.push_back(path + "/" + name + ": no description");
