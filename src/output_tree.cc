@@ -100,8 +100,8 @@ std::string file_start(const std::string& path, std::size_t size) {
 }
 
 // Checks the relative path and, when `look`, that no existing directory below root is a
-// symlink (compare() refuses a symlink at the file itself). A directory already seen to be
-// a real one is not looked at again.
+// symlink (compare() refuses a symlink at the file itself). A directory already seen is not
+// looked at again, here or by make_parent_dirs().
 bool OutputTree::check_path(const std::string& rel, bool look, Diagnostics& diags) {
   if (rel.empty()) {
     diags.error("io.unsafe-path", "refusing to write an empty path under " + root_, {});
@@ -119,7 +119,7 @@ bool OutputTree::check_path(const std::string& rel, bool look, Diagnostics& diag
     if (!look || i + 1 == parts.size()) continue;
     {
       std::lock_guard lock(mu_);
-      if (checked_.count(current)) continue;
+      if (existing_.count(current)) continue;
     }
     struct stat st {};
     const bool exists = lstat(current.c_str(), &st) == 0;
@@ -129,7 +129,7 @@ bool OutputTree::check_path(const std::string& rel, bool look, Diagnostics& diag
     }
     if (exists) {
       std::lock_guard lock(mu_);
-      checked_.insert(current);
+      existing_.insert(current);
     }
   }
   return true;
@@ -340,7 +340,6 @@ void OutputTree::remove_all_staged() {
   staged_dirs_.clear();
   physical_.clear();
   existing_.clear();
-  checked_.clear();
 }
 
 }  // namespace ag

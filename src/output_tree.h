@@ -86,9 +86,10 @@ class OutputTree {
   std::vector<Staged> staged_dirs_;   // new directories built under temporary names
   std::vector<std::string> written_;  // files written inside those, at their own names
   std::map<std::string, std::string> physical_;  // a new directory -> where it is being built
-  std::set<std::string> created_;   // directories this call made, at their physical paths
-  std::set<std::string> existing_;  // directories known to exist: no lstat for each file
-  std::set<std::string> checked_;   // directories known not to be symbolic links
+  std::set<std::string> created_;  // directories this call made, at their physical paths
+  // Directories known to exist: looked at once for a file's put(). Below the root they are
+  // not symbolic links either (check_path() refuses those before make_parent_dirs() runs).
+  std::set<std::string> existing_;
 };
 
 }  // namespace ag

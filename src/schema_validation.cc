@@ -203,18 +203,18 @@ void walk(const json& root, const json& schema, const json& v, SchemaWalk& out) 
 }
 
 // The path from `doc` to `target`, a node inside it, as SchemaFailure tokens.
-bool find_path(const json& doc, const json* target, std::vector<std::string>& path) {
+bool path_to(const json& doc, const json* target, std::vector<std::string>& path) {
   if (&doc == target) return true;
   if (doc.is_object()) {
     for (const auto& [key, child] : doc.items()) {
       path.push_back(key);
-      if (find_path(child, target, path)) return true;
+      if (path_to(child, target, path)) return true;
       path.pop_back();
     }
   } else if (doc.is_array()) {
     for (std::size_t i = 0; i < doc.size(); ++i) {
       path.push_back(std::to_string(i));
-      if (find_path(doc[i], target, path)) return true;
+      if (path_to(doc[i], target, path)) return true;
       path.pop_back();
     }
   }
@@ -223,7 +223,7 @@ bool find_path(const json& doc, const json* target, std::vector<std::string>& pa
 
 std::vector<std::string> tokens_of(const json& doc, const json* target) {
   std::vector<std::string> path;
-  find_path(doc, target, path);
+  path_to(doc, target, path);
   return path;
 }
 
