@@ -52,6 +52,21 @@ void* allocate(std::size_t size) {
   }
 }
 
+// The class of a request of `size` bytes (at most kMaxBlock); 0 bytes take one grain.
+std::size_t class_of(std::size_t size) { return size == 0 ? 1 : (size + kGrain - 1) / kGrain; }
+
+// Keeps a block of class c (0 when it has none) or gives it back to malloc.
+void release(void* block, std::size_t c) noexcept {
+  if (c == 0 || c >= kClasses || cache.drained || cache.bytes + c * kGrain > kMaxBytes) {
+    std::free(block);
+    return;
+  }
+  if (!drainer.armed) drainer.armed = true;  // first use on this thread: registers the drain
+  *static_cast<void**>(block) = cache.head[c];
+  cache.head[c] = block;
+  cache.bytes += c * kGrain;
+}
+
 }  // namespace
 
 std::size_t cached_bytes() { return cache.bytes; }
@@ -61,7 +76,7 @@ std::size_t cached_bytes() { return cache.bytes; }
 void* operator new(std::size_t size) {
   using namespace ag::block_cache;
   if (size > kMaxBlock) return allocate(size);
-  const std::size_t c = size == 0 ? 1 : (size + kGrain - 1) / kGrain;
+  const std::size_t c = class_of(size);
   if (void* block = cache.head[c]) {
     cache.head[c] = *static_cast<void**>(block);
     cache.bytes -= c * kGrain;
@@ -73,17 +88,18 @@ void* operator new(std::size_t size) {
 
 void operator delete(void* block) noexcept {
   using namespace ag::block_cache;
-  if (!block) return;
   // The class the block can serve: malloc may have given more than was asked.
-  const std::size_t c = malloc_usable_size(block) / kGrain;
-  if (c == 0 || c >= kClasses || cache.drained || cache.bytes + c * kGrain > kMaxBytes) {
-    std::free(block);
-    return;
-  }
-  if (!drainer.armed) drainer.armed = true;  // first use on this thread: registers the drain
-  *static_cast<void**>(block) = cache.head[c];
-  cache.head[c] = block;
-  cache.bytes += c * kGrain;
+  if (block) release(block, malloc_usable_size(block) / kGrain);
 }
 
-void operator delete(void* block, std::size_t) noexcept { ::operator delete(block); }
+// The size asked for names the block's class as operator new chose it, without asking
+// malloc: most deletes of C++ objects pass it.
+void operator delete(void* block, std::size_t size) noexcept {
+  using namespace ag::block_cache;
+  if (!block) return;
+  if (size > kMaxBlock) {
+    std::free(block);
+  } else {
+    release(block, class_of(size));
+  }
+}

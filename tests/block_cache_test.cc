@@ -62,6 +62,8 @@ TEST_CASE("a freed small block waits in the thread's cache; a large one goes bac
   REQUIRE(bc::cached_bytes() > before);
   REQUIRE(::operator new(100) == small);  // the same class takes it back
   REQUIRE(bc::cached_bytes() == before);
+  ::operator delete(small, 100);  // a sized delete files it under the same class
+  REQUIRE(::operator new(97) == small);
   ::operator delete(small);
 
   void* large = ::operator new(bc::kMaxBlock * 4);
