@@ -10,6 +10,7 @@
 #include "policy/policy_eval.h"
 #include "policy/policy_rules.h"
 #include "render.h"
+#include "tree_parse.h"
 #include "test_support.h"
 
 using namespace ag;
@@ -206,4 +207,42 @@ TEST_CASE("every check of the table names what its failure means") {
              c.absent == "design"));
     }
   }
+}
+
+TEST_CASE("the table parser reads every field of a check and refuses an unknown one") {
+  nlohmann::json table = {
+      {"rules", {{"policy.x", {{"title", "x is off"}, {"fix", "turn x on"}}}}},
+      {"scanner_rules",
+       {{{"scanner", "checkov"},
+         {"id", "CKV_X"},
+         {"title", "x"},
+         {"reads", {"terraform"}},
+         {"checks",
+          {{{"kinds", {"db_cluster"}},
+            {"engines", {"aurora-mysql"}},
+            {"property", "x"},
+            {"op", "equals"},
+            {"value", true},
+            {"policy", "policy.x"},
+            {"absent", "design"},
+            {"absent_reason", "x is absent on purpose"}}}}}}}};
+  const std::string tree = tree::from_json(table.dump());
+  const policy::Table t = policy::parse_table(tree::View(tree));
+  REQUIRE(t.scanner_rules.size() == 1);
+  REQUIRE(t.scanner_rules[0].checks.size() == 1);
+  const policy::Check& c = t.scanner_rules[0].checks[0];
+  CHECK(c.kinds == std::vector<std::string>{"db_cluster"});
+  CHECK(c.engines == std::vector<std::string>{"aurora-mysql"});
+  CHECK(c.property == "x");
+  CHECK(c.op == "equals");
+  CHECK(c.value == true);
+  CHECK(c.policy == "policy.x");
+  CHECK(c.absent == "design");
+  CHECK(c.absent_reason == "x is absent on purpose");
+  CHECK(c.when.is_null());
+
+  table["scanner_rules"][0]["checks"][0]["propety"] = "y";
+  const std::string typo = tree::from_json(table.dump());
+  CHECK_THROWS_WITH(policy::parse_table(tree::View(typo)),
+                    Catch::Contains("unknown field propety in checkov CKV_X"));
 }
