@@ -10,8 +10,8 @@
 #include "policy/policy_eval.h"
 #include "policy/policy_rules.h"
 #include "render.h"
-#include "tree_parse.h"
 #include "test_support.h"
+#include "tree_parse.h"
 
 using namespace ag;
 
@@ -210,22 +210,17 @@ TEST_CASE("every check of the table names what its failure means") {
 }
 
 TEST_CASE("the table parser reads every field of a check and refuses an unknown one") {
-  nlohmann::json table = {
-      {"rules", {{"policy.x", {{"title", "x is off"}, {"fix", "turn x on"}}}}},
-      {"scanner_rules",
-       {{{"scanner", "checkov"},
-         {"id", "CKV_X"},
-         {"title", "x"},
-         {"reads", {"terraform"}},
-         {"checks",
-          {{{"kinds", {"db_cluster"}},
-            {"engines", {"aurora-mysql"}},
-            {"property", "x"},
-            {"op", "equals"},
-            {"value", true},
-            {"policy", "policy.x"},
-            {"absent", "design"},
-            {"absent_reason", "x is absent on purpose"}}}}}}}};
+  nlohmann::json table = nlohmann::json::parse(R"({
+    "rules": {"policy.x": {"title": "x is off", "fix": "turn x on"}},
+    "scanner_rules": [{
+      "scanner": "checkov", "id": "CKV_X", "title": "x", "reads": ["terraform"],
+      "checks": [{
+        "kinds": ["db_cluster"], "engines": ["aurora-mysql"], "property": "x", "op": "equals",
+        "value": true, "policy": "policy.x", "absent": "design",
+        "absent_reason": "x is absent on purpose"
+      }]
+    }]
+  })");
   const std::string tree = tree::from_json(table.dump());
   const policy::Table t = policy::parse_table(tree::View(tree));
   REQUIRE(t.scanner_rules.size() == 1);
