@@ -46,16 +46,23 @@ std::string read_up_to(int fd, std::size_t size) {
   return bytes;
 }
 
+// Opens an existing file to read, never following a symbolic link (ELOOP) and never
+// waiting: a FIFO where a file belongs would block open() until a writer came.
+int open_to_read(const std::string& path) {
+  return open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+}
+
 // What is on disk at `path` compared with `content`: the size first, the bytes only when
 // the sizes agree; nullopt when `path` is a symbolic link (O_NOFOLLOW refuses it with ELOOP,
-// which spares check_path an lstat() of every file).
+// which spares check_path an lstat() of every file). Anything but a regular file differs.
 std::optional<FileState> compare(const std::string& path, std::string_view content) {
-  const int fd = open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  const int fd = open_to_read(path);
   if (fd < 0 && errno == ELOOP) return std::nullopt;
   if (fd < 0) return FileState::New;
   struct stat st {};
   FileState state = FileState::Changed;
-  if (fstat(fd, &st) == 0 && static_cast<std::size_t>(st.st_size) == content.size() &&
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+      static_cast<std::size_t>(st.st_size) == content.size() &&
       read_up_to(fd, content.size()) == content) {
     state = FileState::Unchanged;
   }
@@ -92,7 +99,7 @@ void symlink_error(const std::string& path, Diagnostics& diags) {
 }  // namespace
 
 std::string file_start(const std::string& path, std::size_t size) {
-  const int fd = open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  const int fd = open_to_read(path);
   if (fd < 0) return {};
   std::string bytes = read_up_to(fd, size);
   close(fd);

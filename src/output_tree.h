@@ -40,6 +40,7 @@ enum class FileState { Unchanged, Changed, New };
 
 // The first `size` bytes of the file at `path` (fewer when it is shorter), or "" when it
 // cannot be opened or is a symbolic link: how render --check tells aurora-gen's files.
+// Never waits (a FIFO reads as "").
 std::string file_start(const std::string& path, std::size_t size);
 
 class OutputTree {

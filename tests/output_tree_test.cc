@@ -273,6 +273,23 @@ TEST_CASE("a symbolic link inside the output directory is never followed") {
   CHECK(slurp(dir.path / "outside" / "theirs") == "kept");
 }
 
+TEST_CASE("a FIFO where a file belongs differs from it, and nothing waits for a writer") {
+  TempDir dir;
+  fs::create_directories(dir.path / "out" / "db");
+  const fs::path fifo = dir.path / "out" / "db" / "main.tf";
+  REQUIRE(mkfifo(fifo.c_str(), 0644) == 0);
+  CHECK(file_start(fifo.string(), 8).empty());
+  Diagnostics diags;
+  OutputTree check((dir.path / "out").string(), OutputTree::Mode::Check);
+  CHECK(check.put("db/main.tf", "x", diags) == FileState::Changed);
+  OutputTree write((dir.path / "out").string(), OutputTree::Mode::Write);
+  CHECK(write.put("db/main.tf", "x", diags) == FileState::Changed);
+  REQUIRE(write.commit(diags));
+  CHECK_FALSE(diags.has_errors());
+  CHECK(fs::is_regular_file(fifo));
+  CHECK(slurp(fifo) == "x");
+}
+
 TEST_CASE("a failed write renames nothing and leaves no temporary files") {
   if (geteuid() == 0) {
     WARN("running as root: permissions do not stop writes, skipping the read-only case");
