@@ -15,10 +15,6 @@ std::vector<std::string> strings(tree::View list) {
   return out;
 }
 
-std::vector<std::string> strings(tree::View j, std::string_view key) {
-  return strings(j.find(key));
-}
-
 // A check's fields by their keys in data/policy.json.
 constexpr std::pair<std::string_view, std::string Check::*> kTextFields[] = {
     {"property", &Check::property},
@@ -108,7 +104,7 @@ Table parse_table(tree::View j) {
   for (tree::Entry row : j.at("scanner_rules").items()) {
     const tree::View v = row.value;
     ScannerRule s{
-        v.at("scanner").str(), v.at("id").str(), v.at("title").str(), strings(v, "reads"), {}};
+        v.at("scanner").str(), v.at("id").str(), v.at("title").str(), strings(v.find("reads")), {}};
     for (tree::Entry c : v.at("checks").items()) {
       s.checks.push_back(parse_check(c.value, s.scanner + " " + s.id));
       const std::string& p = s.checks.back().policy;
