@@ -31,6 +31,7 @@
 
 #include "calendar.h"
 #include "embedded_assets.h"
+#include "pattern_match.h"
 #include "schema_errors.h"
 #include "tree_parse.h"
 
@@ -45,6 +46,50 @@ void parse_into(const json& raw, valijson::Schema& schema) {
   parser.populateSchema(adapter, schema);
 }
 
+// The schema node `s` stands for, following local "$ref"s ("#/definitions/x").
+const json& resolved(const json& root, const json& s) {
+  const json* node = &s;
+  for (int hops = 0; hops < 16 && node->is_object(); ++hops) {
+    const auto ref = node->find("$ref");
+    if (ref == node->end() || !ref->is_string()) break;
+    const std::string& text = ref->get_ref<const std::string&>();
+    if (!text.starts_with('#')) break;
+    const json::json_pointer pointer(text.substr(1));
+    if (!root.contains(pointer)) break;
+    node = &root.at(pointer);
+  }
+  return *node;
+}
+
+// Where valijson can reach each schema node from: `walked` through properties,
+// additionalProperties, items and $ref only (the edges walk() follows, where a node's
+// schema does not depend on data), `hidden` from inside anything else (allOf, anyOf, oneOf,
+// not, if/then/else, propertyNames...). A check of a node only walk() reaches can be moved
+// out of valijson; one valijson also reaches inside a combinator must stay.
+struct Reach {
+  std::set<const json*> walked, hidden;
+};
+
+void reach(const json& root, const json& node, bool hidden, Reach& out) {
+  if (!node.is_structured() || !(hidden ? out.hidden : out.walked).insert(&node).second) return;
+  if (node.is_array()) {
+    for (const json& item : node) reach(root, item, hidden, out);
+    return;
+  }
+  for (const auto& [key, child] : node.items()) {
+    if (key == "definitions") continue;  // reached through $ref, from where they are used
+    if (key == "$ref") {
+      const json& target = resolved(root, node);
+      if (&target != &node) reach(root, target, hidden, out);
+    } else if (key == "properties" && child.is_object()) {
+      for (const auto& [name, sub] : child.items()) reach(root, sub, hidden, out);
+    } else {
+      const bool walk_edge = (key == "additionalProperties" || key == "items") && child.is_object();
+      reach(root, child, hidden || !walk_edge, out);
+    }
+  }
+}
+
 // The manifest schema, parsed once. valijson reports no detail when a `propertyNames`
 // subschema fails, so each of those is also compiled on its own to check keys one by one,
 // the first time a manifest has a key to check.
@@ -54,9 +99,15 @@ class CompiledSchema {
     // valijson gets the schema without them, messages the whole schema (no copy: start-up).
     std::vector<json*> date_times;
     strip_date_times(raw_, date_times);
+    std::vector<std::pair<json*, json>> patterns;
+    strip_patterns(patterns);
     parse_into(raw_, schema_);
     for (json* node : date_times) (*node)["format"] = "date-time";
+    for (auto& [node, pattern] : patterns) (*node)["pattern"] = std::move(pattern);
   }
+
+  // Whether `pattern` at this schema node is checked by validate_schema, not valijson.
+  bool checks_pattern(const json& node) const { return moved_patterns_.count(&node) > 0; }
 
   const json& raw() const { return raw_; }
   const valijson::Schema& schema() const { return schema_; }
@@ -83,6 +134,24 @@ class CompiledSchema {
     for (json& child : node) strip_date_times(child, stripped);
   }
 
+  // `pattern` where only walk() reaches (see Reach), checked by validate_schema with
+  // pattern_matches(): valijson compiles std::regex with libstdc++'s full locale machinery,
+  // 2.1 M of the 11 M instructions of rendering a small manifest. Removes those keywords
+  // from raw_ and keeps them, with their nodes, in `stripped`.
+  void strip_patterns(std::vector<std::pair<json*, json>>& stripped) {
+    Reach r;
+    reach(raw_, raw_, false, r);
+    for (const json* node : r.walked) {
+      if (r.hidden.count(node) || !node->is_object()) continue;
+      auto p = node->find("pattern");
+      if (p == node->end() || !p->is_string()) continue;
+      json& writable = const_cast<json&>(*node);  // a node of raw_, which this owns
+      stripped.emplace_back(&writable, std::move(writable["pattern"]));
+      writable.erase("pattern");
+      moved_patterns_.insert(node);
+    }
+  }
+
   void collect_property_names(const json& node) const {
     if (!node.is_structured()) return;
     if (node.is_object() && node.contains("propertyNames")) {
@@ -94,6 +163,7 @@ class CompiledSchema {
   }
 
   json raw_;
+  std::set<const json*> moved_patterns_;
   valijson::Schema schema_;
   mutable std::once_flag property_names_once_;
   mutable std::map<const json*, std::unique_ptr<valijson::Schema>> property_names_;
@@ -147,42 +217,17 @@ void check_keys(const SchemaErrorContext& ctx, const std::vector<std::string>& t
   }
 }
 
-// The schema node `s` stands for, following local "$ref"s ("#/definitions/x").
-const json& resolved(const json& root, const json& s) {
-  const json* node = &s;
-  for (int hops = 0; hops < 16 && node->is_object(); ++hops) {
-    const auto ref = node->find("$ref");
-    if (ref == node->end() || !ref->is_string()) break;
-    const std::string& text = ref->get_ref<const std::string&>();
-    if (!text.starts_with('#')) break;
-    const json::json_pointer pointer(text.substr(1));
-    if (!root.contains(pointer)) break;
-    node = &root.at(pointer);
-  }
-  return *node;
-}
-
-// What a walk of the manifest beside its schema finds: the arrays whose schema says
-// uniqueItems, and the strings whose schema says `format: date-time` that are not one.
-struct SchemaWalk {
-  std::set<const json*> unique;
-  std::vector<const json*> bad_date_times;
-};
-
-// Walks `v` beside its schema (which uses properties, additionalProperties, items and $ref,
-// nothing that makes a node's schema depend on data).
-void walk(const json& root, const json& schema, const json& v, SchemaWalk& out) {
+// Calls visit(s, v) for `v` and every node below it, with `s` the schema node for it,
+// following properties, additionalProperties, items and $ref (the schema uses nothing else
+// that makes a node's schema depend on data; see Reach for the rest).
+template <class Visit>
+void walk(const json& root, const json& schema, const json& v, const Visit& visit) {
   const json& s = resolved(root, schema);
   if (!s.is_object()) return;
-  if (v.is_string()) {
-    if (auto f = s.find("format"); f != s.end() && *f == "date-time" &&
-                                   !is_rfc3339_date_time(v.get_ref<const std::string&>(), true)) {
-      out.bad_date_times.push_back(&v);
-    }
-  } else if (v.is_array()) {
-    if (s.value("uniqueItems", false)) out.unique.insert(&v);
+  visit(s, v);
+  if (v.is_array()) {
     if (auto items = s.find("items"); items != s.end()) {
-      for (const json& item : v) walk(root, *items, item, out);
+      for (const json& item : v) walk(root, *items, item, visit);
     }
   } else if (v.is_object()) {
     const auto properties = s.find("properties");
@@ -191,13 +236,11 @@ void walk(const json& root, const json& schema, const json& v, SchemaWalk& out) 
     for (const auto& [key, child] : v.items()) {
       if (has_properties) {
         if (auto p = properties->find(key); p != properties->end()) {
-          walk(root, *p, child, out);
+          walk(root, *p, child, visit);
           continue;
         }
       }
-      if (additional != s.end() && additional->is_object()) {
-        walk(root, *additional, child, out);
-      }
+      if (additional != s.end() && additional->is_object()) walk(root, *additional, child, visit);
     }
   }
 }
@@ -279,9 +322,18 @@ void validate_schema(const Manifest& m, Diagnostics& diags, std::vector<std::str
   // valijson's uniqueItems compares every pair of items and reports every equal pair: 8 000
   // equal items took minutes, 160 lists of 300 equal items 9 GB; so arrays are validated
   // only in part (see kept_items). Counts in messages come from m.doc, untouched.
-  SchemaWalk found;
-  walk(schema.raw(), schema.raw(), m.doc, found);
-  const std::set<const json*>& unique = found.unique;
+  // The manifest's uniqueItems arrays, and its strings that are not the date-time their
+  // schema says (valijson compiles a std::regex for each).
+  std::set<const json*> unique;
+  std::vector<const json*> bad_date_times;
+  walk(schema.raw(), schema.raw(), m.doc, [&](const json& s, const json& v) {
+    if (v.is_array() && s.value("uniqueItems", false)) unique.insert(&v);
+    if (!v.is_string()) return;
+    if (auto f = s.find("format"); f != s.end() && *f == "date-time" &&
+                                   !is_rfc3339_date_time(v.get_ref<const std::string&>(), true)) {
+      bad_date_times.push_back(&v);
+    }
+  });
   json bounded;
   const json* doc = &m.doc;
   if (needs_bounding(m.doc, unique)) {
@@ -290,9 +342,17 @@ void validate_schema(const Manifest& m, Diagnostics& diags, std::vector<std::str
     doc = &bounded;
   }
   std::vector<SchemaFailure> failures = run(schema.schema(), *doc);
-  for (const json* node : found.bad_date_times) {
+  for (const json* node : bad_date_times) {
     failures.push_back({tokens_of(m.doc, node), "format", {}, {}});
   }
+  // The patterns moved out of valijson, on the items valijson saw.
+  walk(schema.raw(), schema.raw(), *doc, [&](const json& s, const json& v) {
+    if (!v.is_string() || !schema.checks_pattern(s)) return;
+    if (!pattern_matches(s.at("pattern").get_ref<const std::string&>(),
+                         v.get_ref<const std::string&>())) {
+      failures.push_back({tokens_of(*doc, &v), "pattern", {}, {}});
+    }
+  });
   std::vector<SchemaIssue> issues;
   for (const SchemaFailure& f : failures) {
     if (!f.property_wrapper.empty()) {

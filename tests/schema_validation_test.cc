@@ -349,6 +349,13 @@ void lint(const nlohmann::json& node, const std::string& path, std::vector<std::
       if (path.find(k) != std::string::npos) faults.push_back(path + ": date-time under " + k);
     }
   }
+  // pattern_match.cc reads no equivalence class or collating element ([[=a=]], [[.a.]]).
+  if (node.contains("pattern") && node["pattern"].is_string()) {
+    const std::string p = node["pattern"];
+    if (p.find("[[=") != std::string::npos || p.find("[[.") != std::string::npos) {
+      faults.push_back(path + ": pattern with an equivalence class or collating element");
+    }
+  }
   if (node.contains("properties")) {
     for (const auto& [name, sub] : node["properties"].items()) {
       if (!sub.contains("description")) faults.push_back(path + "/" + name + ": no description");
