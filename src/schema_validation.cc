@@ -11,6 +11,7 @@
 #include <mutex>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #pragma GCC diagnostic push
@@ -96,18 +97,16 @@ void reach(const json& root, const json& node, bool hidden, Reach& out) {
 class CompiledSchema {
  public:
   CompiledSchema() : raw_(tree::to_json(asset_tree(kPath))) {
-    // valijson gets the schema without them, messages the whole schema (no copy: start-up).
-    std::vector<json*> date_times;
-    strip_date_times(raw_, date_times);
-    std::vector<std::pair<json*, json>> patterns;
-    strip_patterns(patterns);
+    // valijson gets the schema without the checks validate_schema makes itself, messages the
+    // whole schema (no copy: start-up).
+    std::vector<Moved> moved = move_checks();
     parse_into(raw_, schema_);
-    for (json* node : date_times) (*node)["format"] = "date-time";
-    for (auto& [node, pattern] : patterns) (*node)["pattern"] = std::move(pattern);
+    for (Moved& m : moved) (*m.node)[m.keyword] = std::move(m.value);
   }
 
-  // Whether `pattern` at this schema node is checked by validate_schema, not valijson.
-  bool checks_pattern(const json& node) const { return moved_patterns_.count(&node) > 0; }
+  // Whether validate_schema, not valijson, checks the date-time format or the pattern of
+  // this schema node.
+  bool checked_here(const json& node) const { return moved_.count(&node) > 0; }
 
   const json& raw() const { return raw_; }
   const valijson::Schema& schema() const { return schema_; }
@@ -120,36 +119,35 @@ class CompiledSchema {
  private:
   static constexpr const char* kPath = "schemas/manifest.schema.json";
 
-  // `format: date-time` is checked by validate_schema (see walk()): valijson compiles a
-  // std::regex for it at every string it checks, 0.4 ms each. Removes those keywords from
-  // `node` and lists the schema nodes they were in.
-  static void strip_date_times(json& node, std::vector<json*>& stripped) {
-    if (!node.is_structured()) return;
-    if (node.is_object()) {
-      if (auto f = node.find("format"); f != node.end() && *f == "date-time") {
-        node.erase(f);
-        stripped.push_back(&node);
-      }
-    }
-    for (json& child : node) strip_date_times(child, stripped);
-  }
+  struct Moved {
+    json* node;
+    const char* keyword;
+    json value;
+  };
 
-  // `pattern` where only walk() reaches (see Reach), checked by validate_schema with
-  // pattern_matches(): valijson compiles std::regex with libstdc++'s full locale machinery,
-  // 2.1 M of the 11 M instructions of rendering a small manifest. Removes those keywords
-  // from raw_ and keeps them, with their nodes, in `stripped`.
-  void strip_patterns(std::vector<std::pair<json*, json>>& stripped) {
+  // The checks validate_schema makes itself, at the schema nodes only walk() reaches (see
+  // Reach): `format: date-time` (valijson compiles a std::regex for it at every string it
+  // checks, 0.4 ms each) and `pattern` (valijson's std::regex asks the locale about every
+  // character of every bracket expression, 2.1 M of the 11 M instructions of rendering a
+  // small manifest; pattern_match.cc does without). Removes those keywords from raw_ and
+  // returns them, with their nodes, to be put back once valijson has the schema.
+  std::vector<Moved> move_checks() {
     Reach r;
     reach(raw_, raw_, false, r);
+    std::vector<Moved> moved;
     for (const json* node : r.walked) {
       if (r.hidden.count(node) || !node->is_object()) continue;
-      auto p = node->find("pattern");
-      if (p == node->end() || !p->is_string()) continue;
       json& writable = const_cast<json&>(*node);  // a node of raw_, which this owns
-      stripped.emplace_back(&writable, std::move(writable["pattern"]));
-      writable.erase("pattern");
-      moved_patterns_.insert(node);
+      for (const char* keyword : {"format", "pattern"}) {
+        const auto k = writable.find(keyword);
+        if (k == writable.end() || !k->is_string()) continue;
+        if (std::string_view(keyword) == "format" && *k != "date-time") continue;
+        moved.push_back({&writable, keyword, std::move(*k)});
+        writable.erase(k);
+        moved_.insert(node);
+      }
     }
+    return moved;
   }
 
   void collect_property_names(const json& node) const {
@@ -163,7 +161,7 @@ class CompiledSchema {
   }
 
   json raw_;
-  std::set<const json*> moved_patterns_;
+  std::set<const json*> moved_;
   valijson::Schema schema_;
   mutable std::once_flag property_names_once_;
   mutable std::map<const json*, std::unique_ptr<valijson::Schema>> property_names_;
@@ -328,7 +326,7 @@ void validate_schema(const Manifest& m, Diagnostics& diags, std::vector<std::str
   std::vector<const json*> bad_date_times;
   walk(schema.raw(), schema.raw(), m.doc, [&](const json& s, const json& v) {
     if (v.is_array() && s.value("uniqueItems", false)) unique.insert(&v);
-    if (!v.is_string()) return;
+    if (!v.is_string() || !schema.checked_here(s)) return;
     if (auto f = s.find("format"); f != s.end() && *f == "date-time" &&
                                    !is_rfc3339_date_time(v.get_ref<const std::string&>(), true)) {
       bad_date_times.push_back(&v);
@@ -347,7 +345,7 @@ void validate_schema(const Manifest& m, Diagnostics& diags, std::vector<std::str
   }
   // The patterns moved out of valijson, on the items valijson saw.
   walk(schema.raw(), schema.raw(), *doc, [&](const json& s, const json& v) {
-    if (!v.is_string() || !schema.checks_pattern(s)) return;
+    if (!v.is_string() || !schema.checked_here(s) || !s.contains("pattern")) return;
     if (!pattern_matches(s.at("pattern").get_ref<const std::string&>(),
                          v.get_ref<const std::string&>())) {
       failures.push_back({tokens_of(*doc, &v), "pattern", {}, {}});

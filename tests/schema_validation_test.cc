@@ -341,8 +341,9 @@ void lint(const nlohmann::json& node, const std::string& path, std::vector<std::
   if (is_object_schema && !node.contains("additionalProperties")) {
     faults.push_back(path + ": object without additionalProperties");
   }
-  // The schema stage checks date-times itself, walking properties, additionalProperties,
-  // items and $ref only (schema_validation.cc): one anywhere else would go unchecked.
+  // The schema stage checks date-times itself where it walks (properties,
+  // additionalProperties, items and $ref; schema_validation.cc): one anywhere else stays with
+  // valijson, which compiles a std::regex at every date-time it checks.
   if (node.contains("format") && node["format"] == "date-time") {
     for (const char* k : {"/anyOf/", "/oneOf/", "/allOf/", "/not", "/if", "/then", "/else",
                           "/propertyNames", "/patternProperties/", "/dependencies/"}) {
